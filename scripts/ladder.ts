@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * The `ladder` command line: dispatches to one module per command, each loaded only when it runs.
+ * This file has the one top-level catch; a stack trace is shown only with --debug.
+ */
+import { pathToFileURL } from "node:url";
+import { type Command, ExitError, type Io } from "./cli.js";
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  validate: {
+    summary: "check ladder files against the schema and the rules",
+    load: () => import("./commands/validate.js"),
+  },
+  lint: { summary: "report quality defects in ladder text", load: () => import("./commands/lint.js") },
+  build: {
+    summary: "validate, then write dist/ (Markdown, CSV, HTML, JSON)",
+    load: () => import("./commands/build.js"),
+  },
+  check: { summary: "fail when dist/ differs from what build would write", load: () => import("./commands/check.js") },
+  diff: { summary: "what a change does to the ladders, cell by cell", load: () => import("./commands/diff.js") },
+  comment: {
+    summary: "keep one sticky comment on a pull request up to date",
+    load: () => import("./commands/comment.js"),
+  },
+  import: {
+    summary: "turn a Markdown table or CSV ladder into canonical YAML",
+    load: () => import("./commands/import.js"),
+  },
+  fmt: { summary: "rewrite ladder files in the canonical layout", load: () => import("./commands/fmt.js") },
+};
+
+export const usage = `Usage: ladder <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+  .join("\n")}
+
+Options for every command:
+  --root DIR      the repository to work on (default: the current folder)
+  --ladders DIR   the folder of ladder files (default: ROOT/ladder)
+  --debug         show a stack trace on failure
+  -h, --help      help for ladder or for one command
+
+Run \`ladder <command> --help\` for a command's own options.
+`;
+
+/** Runs the CLI with arguments (without node and the script) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  const debug = argv.includes("--debug");
+  try {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      io.stdout(usage);
+      return name === undefined ? 2 : 0;
+    }
+    const command = commands[name];
+    if (!command) {
+      io.stderr(`ladder: unknown command "${name}"\n\n${usage}`);
+      return 2;
+    }
+    const { run } = await command.load();
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof ExitError) {
+      io.stderr(`ladder ${name}: ${error.message}\n`);
+      if (error.code === 2) io.stderr(`Run \`ladder ${name} --help\` for usage.\n`);
+      if (debug && error.stack) io.stderr(`${error.stack}\n`);
+      return error.code;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`ladder ${name}: internal error: ${message}\n`);
+    io.stderr(
+      debug && error instanceof Error && error.stack ? `${error.stack}\n` : "Run again with --debug for details.\n",
+    );
+    return 1;
+  }
+}
+
+/** The process edge: real stdio, real exit code. */
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main(process.argv.slice(2), processIo()).then((code) => {
+    process.exitCode = code;
+  });
+}

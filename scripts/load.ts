@@ -1,0 +1,214 @@
+/**
+ * Stage 1, load: YAML text to a plain object plus what is needed to point at its nodes.
+ * Pure: takes the bytes of a file, never reads the disk (see sources.ts for that edge).
+ */
+import { type Document, isAlias, isNode, LineCounter, parseDocument, visit } from "yaml";
+import type { DocPath, Problem } from "./model.js";
+
+/** A ladder file's bytes and the path it is shown under (`ladder/sre.yaml`). */
+export interface Source {
+  file: string;
+  text: Uint8Array | string;
+}
+
+/** A parsed ladder file: its data, and the means to turn a document path into a line and column. */
+export interface Parsed {
+  file: string;
+  /** The ladder id, from the file name. */
+  id: string;
+  data: unknown;
+  locate: (path: DocPath, atKey?: boolean) => { line: number; column: number };
+}
+
+export type LoadResult = { ok: true; parsed: Parsed } | { ok: false; problems: Problem[] };
+
+/** Files above this size are refused before parsing, so a huge file cannot exhaust memory. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The ladder id of a file: its base name without `.yaml`/`.yml`. */
+export function ladderIdOf(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.ya?ml$/i, "");
+}
+
+/** Parses one ladder file. Every problem carries a line and column; nothing throws on bad input. */
+export function loadSource(source: Source): LoadResult {
+  const { file } = source;
+  const fail = (rule: string, message: string, line = 1, column = 1): LoadResult => ({
+    ok: false,
+    problems: [{ file, line, column, severity: "error", rule, message }],
+  });
+
+  let text: string;
+  if (typeof source.text === "string") {
+    text = source.text;
+  } else {
+    if (source.text.byteLength > MAX_FILE_BYTES) {
+      return fail(
+        "file-too-large",
+        `file is ${source.text.byteLength} bytes; a ladder file may be at most ${MAX_FILE_BYTES} bytes (split it into several ladders)`,
+      );
+    }
+    try {
+      text = utf8.decode(source.text);
+    } catch {
+      const at = firstInvalidUtf8(source.text);
+      return fail(
+        "not-utf8",
+        "file is not valid UTF-8; save it as UTF-8 (in Excel: 'CSV UTF-8'; in editors: 'Save with encoding UTF-8')",
+        at.line,
+        at.column,
+      );
+    }
+  }
+  if (text.length > MAX_FILE_BYTES) {
+    return fail("file-too-large", `file is larger than ${MAX_FILE_BYTES} bytes; split it into several ladders`);
+  }
+  // A UTF-8 byte order mark is accepted: editors on Windows add one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  if (/^(\s|#[^\n]*)*$/.test(text)) {
+    return fail("empty-file", "file is empty; a ladder needs at least `title`, `levels` and `categories`");
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    schema: "core",
+    uniqueKeys: true,
+    strict: true,
+  });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    const { line, column } = at(error.pos[0]);
+    problems.push({ file, line, column, severity: "error", ...describeYamlError(error.code, error.message) });
+  }
+  if (problems.length === 0) problems.push(...refuseAliasesAndTags(doc, file, at));
+  if (problems.length > 0) return { ok: false, problems };
+
+  const data = doc.toJS({ maxAliasCount: 0 });
+  return {
+    ok: true,
+    parsed: {
+      file,
+      id: ladderIdOf(file),
+      data,
+      locate: (path, atKey = false) => at(offsetOf(doc, path, atKey)),
+    },
+  };
+}
+
+function describeYamlError(code: string, message: string): { rule: string; message: string } {
+  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return { rule: "duplicate-key", message: "this key appears twice in the same block; remove or rename one" };
+    case "TAB_AS_INDENT":
+      return { rule: "yaml-tab", message: "a tab is used for indentation; YAML indents with spaces only" };
+    case "MULTIPLE_DOCS":
+      return { rule: "yaml-syntax", message: "the file holds several YAML documents (`---`); a ladder file holds one" };
+    default:
+      return { rule: "yaml-syntax", message: `YAML syntax error: ${first}` };
+  }
+}
+
+/**
+ * Aliases (`*name`) and explicit tags (`!!binary`, `!custom`) have no place in a ladder: they can expand
+ * to huge documents (an "alias bomb") or turn text into other types. They are refused before any expansion.
+ */
+function refuseAliasesAndTags(
+  doc: Document,
+  file: string,
+  at: (offset: number) => { line: number; column: number },
+): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, (_key, node) => {
+    if (!isNode(node)) return;
+    const offset = node.range?.[0] ?? 0;
+    if (isAlias(node)) {
+      problems.push({
+        file,
+        ...at(offset),
+        severity: "error",
+        rule: "yaml-alias",
+        message: `alias *${node.source} is not allowed in a ladder; write the text out in full`,
+      });
+    } else if (node.anchor) {
+      problems.push({
+        file,
+        ...at(offset),
+        severity: "error",
+        rule: "yaml-alias",
+        message: `anchor &${node.anchor} is not allowed in a ladder; write the text out in full`,
+      });
+    }
+    // The parser sets `tag` only where the source wrote one (`!!binary`, `!custom`).
+    if (node.tag) {
+      problems.push({
+        file,
+        ...at(offset),
+        severity: "error",
+        rule: "yaml-tag",
+        message: `YAML tag ${node.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed in a ladder; write plain text`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** The source offset of the node at `path`, or of the deepest existing node on the way there. */
+function offsetOf(doc: Document, path: DocPath, atKey: boolean): number {
+  let node: unknown = doc.contents;
+  let best = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    const items = (node as { items?: unknown[] } | null)?.items;
+    if (!items) break;
+    if (typeof segment === "number" && !(node as { items: unknown[] }).items.every((it) => isPairLike(it))) {
+      const item = items[segment] as { range?: number[] } | undefined;
+      if (!item) break;
+      best = item.range?.[0] ?? best;
+      node = item;
+      continue;
+    }
+    const pair = items.find(
+      (it) => isPairLike(it) && String((it as { key: { value?: unknown } }).key?.value) === String(segment),
+    ) as { key: { range?: number[] }; value: { range?: number[] } | null } | undefined;
+    if (!pair) break;
+    if (last && atKey) return pair.key.range?.[0] ?? best;
+    best = pair.value?.range?.[0] ?? pair.key.range?.[0] ?? best;
+    node = pair.value;
+  }
+  return best;
+}
+
+function isPairLike(item: unknown): boolean {
+  return typeof item === "object" && item !== null && "key" in item && "value" in item;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return { line, column };
+    for (let k = 1; k < len; k++) if (bytes[i + k] >> 6 !== 2) return { line, column };
+    if (b === 0x0a) {
+      line++;
+      column = 1;
+    } else column++;
+    i += len;
+  }
+  return { line, column };
+}
