@@ -87,7 +87,13 @@ export function loadSource(source: Source): LoadResult {
   };
 
   const problems: Problem[] = [];
+  // After the first syntax error the parser's later ones are mostly echoes of it: report that one, plus
+  // every duplicate key, which are independent of each other.
+  let syntaxReported = false;
   for (const error of doc.errors) {
+    const isDuplicate = error.code === "DUPLICATE_KEY";
+    if (!isDuplicate && syntaxReported) continue;
+    syntaxReported ||= !isDuplicate;
     const { line, column } = at(error.pos[0]);
     problems.push({ file, line, column, severity: "error", ...describeYamlError(error.code, error.message) });
   }
@@ -129,39 +135,30 @@ function refuseAliasesAndTags(
   file: string,
   at: (offset: number) => { line: number; column: number },
 ): Problem[] {
-  const problems: Problem[] = [];
+  const found = new Map<string, { offset: number; message: string; count: number }>();
+  const note = (rule: string, offset: number, message: string) => {
+    const first = found.get(rule);
+    if (first) first.count++;
+    else found.set(rule, { offset, message, count: 1 });
+  };
   visit(doc, (_key, node) => {
     if (!isNode(node)) return;
     const offset = node.range?.[0] ?? 0;
-    if (isAlias(node)) {
-      problems.push({
-        file,
-        ...at(offset),
-        severity: "error",
-        rule: "yaml-alias",
-        message: `alias *${node.source} is not allowed in a ladder; write the text out in full`,
-      });
-    } else if (node.anchor) {
-      problems.push({
-        file,
-        ...at(offset),
-        severity: "error",
-        rule: "yaml-alias",
-        message: `anchor &${node.anchor} is not allowed in a ladder; write the text out in full`,
-      });
-    }
+    if (isAlias(node)) note("yaml-alias", offset, `alias *${node.source} is not allowed in a ladder`);
+    else if (node.anchor) note("yaml-alias", offset, `anchor &${node.anchor} is not allowed in a ladder`);
     // The parser sets `tag` only where the source wrote one (`!!binary`, `!custom`).
     if (node.tag) {
-      problems.push({
-        file,
-        ...at(offset),
-        severity: "error",
-        rule: "yaml-tag",
-        message: `YAML tag ${node.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed in a ladder; write plain text`,
-      });
+      note("yaml-tag", offset, `YAML tag ${node.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed in a ladder`);
     }
   });
-  return problems;
+  // One problem per rule, at the first occurrence: an alias bomb holds thousands of them.
+  return [...found].map(([rule, { offset, message, count }]) => ({
+    file,
+    ...at(offset),
+    severity: "error" as const,
+    rule,
+    message: `${message}; ${rule === "yaml-tag" ? "write plain text" : "write the text out in full"}${count > 1 ? ` (${count - 1} more in this file)` : ""}`,
+  }));
 }
 
 /** The source offset of the node at `path`, or of the deepest existing node on the way there. */

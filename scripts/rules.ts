@@ -71,7 +71,7 @@ const duplicateLevelName: Rule = (ladder) => {
 const cellsMatchLevels: Rule = (ladder) => {
   const problems: PathProblem[] = [];
   const levelIds = new Set(ladder.levels.map((l) => l.id));
-  const known = ladder.levels.map((l) => l.id).join(", ");
+  const known = [...levelIds].join(", ");
   ladder.categories.forEach((category, c) => {
     category.competencies.forEach((competency, k) => {
       const at: DocPath = ["categories", c, "competencies", k];

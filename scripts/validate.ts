@@ -42,30 +42,27 @@ function pathOf(instancePath: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** A short, human name for what sits at a path: `level 2`, `competency "scope"`, `the ladder`. */
+/** A short, human name for what sits at a path: `level "l2"`, `cell l3 of competency "scope"`, `the ladder`. */
 export function describePath(data: unknown, path: DocPath): string {
   if (path.length === 0) return "the ladder";
   const parts: string[] = [];
+  const kinds: Record<string, string> = { levels: "level", categories: "category", competencies: "competency" };
   let node: unknown = data;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const parent = path[i - 1];
+    const next = path[i + 1];
     node = (node as Record<string | number, unknown> | undefined)?.[segment];
     if (typeof segment === "number") {
-      const kind =
-        parent === "levels"
-          ? "level"
-          : parent === "categories"
-            ? "category"
-            : parent === "competencies"
-              ? "competency"
-              : "item";
+      const kind = kinds[String(parent)] ?? "item";
       const id = (node as { id?: unknown } | undefined)?.id;
       parts.push(typeof id === "string" && id !== "" ? `${kind} "${id}"` : `${kind} ${segment + 1}`);
-    } else if (parent === "cells" || parent === "examples") {
-      parts.push(`${parent === "cells" ? "cell" : "examples for"} ${segment}`);
-    } else if (segment !== "levels" && segment !== "categories" && segment !== "competencies") {
-      parts.push(`"${segment}"`);
+    } else if (parent === "cells") {
+      parts.push(`cell ${segment}`);
+    } else if (parent === "examples") {
+      parts.push(`examples for ${segment}`);
+    } else if (next === undefined || (typeof next !== "number" && segment !== "cells" && segment !== "examples")) {
+      parts.push(`\`${segment}\``);
     }
   }
   return parts.reverse().join(" of ");
@@ -90,6 +87,8 @@ const expectedName: Record<string, string> = {
 };
 
 function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
+  // The nested errors of propertyNames repeat its message about the object; the propertyNames error says it.
+  if (error.propertyName !== undefined) return undefined;
   const path = pathOf(error.instancePath);
   const what = describePath(data, path);
   const base = { path, severity: "error" as const };
@@ -173,8 +172,6 @@ function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
       };
     }
     default:
-      // The nested errors of propertyNames repeat its message with an empty path; they are dropped.
-      if (error.propertyName !== undefined) return undefined;
       return { ...base, rule: `schema-${error.keyword}`, message: `${what} ${error.message ?? "is invalid"}` };
   }
 }
