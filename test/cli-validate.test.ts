@@ -20,7 +20,9 @@ describe("ladder validate on the command line", () => {
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines.slice(0, 3)).toEqual([
-      expect.stringMatching(/^ladder\/a\.yaml:16:9: error: competency "craft" has no cell for level l2 .*\(missing-cell\)$/),
+      expect.stringMatching(
+        /^ladder\/a\.yaml:16:9: error: competency "craft" has no cell for level l2 .*\(missing-cell\)$/,
+      ),
       expect.stringMatching(/^ladder\/b\.yaml:3:1: error: .*\(missing-key\)$/),
       "ladder/b.yaml:4:1: error: unknown key `levls` in the ladder; did you mean `levels`? (unknown-key)",
     ]);
