@@ -1,7 +1,44 @@
-/** Placeholder for the HTML generator (issue 3 and 6 own it); replaced by the real page. */
+/**
+ * The HTML generator: `dist/<id>.html`, one self-contained page per ladder (issues 3 and 6).
+ * Code decides (context.ts); the Handlebars templates lay out; page.css and page.js are inlined, with the
+ * shared word diff, under a Content-Security-Policy that allows exactly those two inline blocks by hash.
+ */
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
 import type { Ladder } from "../../scripts/model.js";
+import { buildContext } from "./context.js";
+import { escapeHtml } from "./escape.js";
+import { inlineable, pageScript, sha256, trimCss } from "./inline.js";
 
-/** Renders `dist/<id>.html`: one self-contained page for the ladder. */
+const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf8");
+
+const handlebars = Handlebars.create();
+// The only way ladder text reaches the page: `{{text x}}`. A plain `{{x}}` still gets Handlebars' own
+// escaping, and `{{{x}}}` is used only for the inline style and script, which come from this folder.
+handlebars.registerHelper("text", (value: unknown) => new handlebars.SafeString(escapeHtml(String(value))));
+for (const name of ["find", "matrix", "levels", "compare"]) {
+  handlebars.registerPartial(name, read(`partials/${name}.hbs`));
+}
+const page = handlebars.compile(read("page.hbs"), { strict: true });
+
+/** The page's style and script, exactly as inlined. Same for every ladder. */
+export const STYLE = inlineable("style", trimCss(["page.css", "views.css", "media.css"].map(read).join("\n")));
+export const SCRIPT = inlineable("script", pageScript(read("../shared/word-diff.js"), read("page.js")));
+
+/** The Content-Security-Policy of the page: nothing may load; only our own inline style and script may run. */
+export const CSP = [
+  "default-src 'none'",
+  `script-src '${sha256(SCRIPT)}'`,
+  `style-src '${sha256(STYLE)}'`,
+  "img-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/**
+ * Renders `dist/<id>.html` for a valid ladder. Pure and deterministic: same ladder, same bytes.
+ * Every ladder text is escaped; the page makes no request and works with scripts off.
+ */
 export function renderHtml(ladder: Ladder): string {
-  throw new Error(`HTML generator not built yet (${ladder.id})`);
+  return page({ ...buildContext(ladder), csp: CSP, style: STYLE, script: SCRIPT });
 }

