@@ -65,7 +65,6 @@ export function change(fields: Omit<Change, "impact">): Change {
   return out;
 }
 
-
 /** Sorts by UTF-16 code units, the same under every locale. */
 export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -94,10 +94,13 @@ function categoryChanges(base: Ladder, head: Ladder, headOf: Int32Array, baseOf:
   paired.forEach((i, k) => {
     if (kept[k]) return;
     const category = head.categories[headOf[i]].id;
-    changes.push(change({ kind: "category-moved", category, from: { position: i + 1 }, to: { position: headOf[i] + 1 } }));
+    changes.push(
+      change({ kind: "category-moved", category, from: { position: i + 1 }, to: { position: headOf[i] + 1 } }),
+    );
   });
   base.categories.forEach((category, i) => {
-    if (headOf[i] === -1) changes.push(change({ kind: "category-removed", category: category.id, before: category.name }));
+    if (headOf[i] === -1)
+      changes.push(change({ kind: "category-removed", category: category.id, before: category.name }));
   });
   return changes;
 }
@@ -119,7 +122,9 @@ function competencyChanges(
     const i = rows.baseOf[j];
     if (i === -1) {
       const cells = { ...competency.cells };
-      changes.push(change({ kind: "competency-added", category, competency: competency.id, after: competency.name, cells }));
+      changes.push(
+        change({ kind: "competency-added", category, competency: competency.id, after: competency.name, cells }),
+      );
       return;
     }
     const old = baseRows[i];
@@ -145,7 +150,10 @@ function competencyChanges(
       if (kept[k]) return;
       const row = headRows[entry.row];
       const category = head.categories[row.category].id;
-      const from = { category: base.categories[baseRows[rows.baseOf[entry.row]].category].id, position: entry.from + 1 };
+      const from = {
+        category: base.categories[baseRows[rows.baseOf[entry.row]].category].id,
+        position: entry.from + 1,
+      };
       const to = { category, position: entry.to + 1 };
       changes.push(change({ kind: "competency-moved", category, competency: row.competency.id, from, to }));
     });
@@ -155,7 +163,9 @@ function competencyChanges(
     const { competency } = row;
     const category = base.categories[row.category].id;
     const cells = { ...competency.cells };
-    changes.push(change({ kind: "competency-removed", category, competency: competency.id, before: competency.name, cells }));
+    changes.push(
+      change({ kind: "competency-removed", category, competency: competency.id, before: competency.name, cells }),
+    );
   });
   return changes;
 }

@@ -69,7 +69,9 @@ function levelChanges(base: Ladder, head: Ladder, headOf: Int32Array, baseOf: In
     const old = base.levels[i];
     for (const field of ["id", "code", "title", "summary"] as const) {
       if (old[field] !== level[field]) {
-        changes.push(change({ kind: "level-renamed", level: level.id, field, before: old[field], after: level[field] }));
+        changes.push(
+          change({ kind: "level-renamed", level: level.id, field, before: old[field], after: level[field] }),
+        );
       }
     }
   });

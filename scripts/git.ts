@@ -94,8 +94,8 @@ function git(args: readonly string[], cwd: string, input?: string): Promise<Buff
     const child = spawn("git", args, { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out));

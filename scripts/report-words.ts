@@ -21,7 +21,8 @@ export class Names {
         for (const c of category.competencies) names.set(c.name, (names.get(c.name) ?? 0) + 1);
       }
       ladder.levels.forEach((level, position) => {
-        if (!this.levels.has(level.id)) this.levels.set(level.id, { label: levelLabel(level), code: level.code, position });
+        if (!this.levels.has(level.id))
+          this.levels.set(level.id, { label: levelLabel(level), code: level.code, position });
       });
       let position = 0;
       for (const category of ladder.categories) {
@@ -167,7 +168,9 @@ export function headline(ladders: readonly LadderDiff[], namesOf: (id: string) =
     ];
     const levels = codes.length > 4 ? `${codes.length} levels` : list(codes);
     const editorial = raw(cellChanges.every(({ change }) => change.impact === "editorial") ? " (editorial only)" : "");
-    const counted = raw(`${count(cells, "expectation", "expectations")} changed in ${count(rows, "competency", "competencies")}`);
+    const counted = raw(
+      `${count(cells, "expectation", "expectations")} changed in ${count(rows, "competency", "competencies")}`,
+    );
     parts.push(md`${counted} for ${levels}${editorial}`);
   }
   for (const [kind, [one, many]] of Object.entries(clauses)) {
@@ -181,7 +184,9 @@ export function headline(ladders: readonly LadderDiff[], namesOf: (id: string) =
     if (items.size > 0) parts.push(raw(`${items.size} ${items.size === 1 ? one : many}`));
   }
   const breaking = ladders.reduce((n, l) => n + l.changes.filter((c) => c.impact === "breaking").length, 0);
-  parts.push(raw(breaking === 0 ? "no breaking changes" : `**${count(breaking, "breaking change", "breaking changes")}**`));
+  parts.push(
+    raw(breaking === 0 ? "no breaking changes" : `**${count(breaking, "breaking change", "breaking changes")}**`),
+  );
   return join(parts, "; ");
 }
 

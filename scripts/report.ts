@@ -73,7 +73,9 @@ export function compare(
   return { ok: true, compared: { report, base: before.ladders, head: after.ladders } };
 }
 
-function readLeniently(sources: readonly Source[]): { ok: true; ladders: Ladder[] } | { ok: false; problems: Problem[] } {
+function readLeniently(
+  sources: readonly Source[],
+): { ok: true; ladders: Ladder[] } | { ok: false; problems: Problem[] } {
   const strict = validateLadders(sources);
   if (strict.ok) return strict;
   const ladders: Ladder[] = [];
@@ -141,7 +143,7 @@ export function reportContext(compared: Compared, options: { artifactsUrl?: stri
       : changed.length === 0
         ? raw("No change to any ladder")
         : headline(changed, namesOf),
-    sides: md`Comparing ${side(report.base)} (base) with ${side(report.head)} (head).`,
+    sides: md`Base: ${side(report.base)} · head: ${side(report.head)}`,
     problems: report.problems.map(
       (p) => md`${code(`${p.file}:${p.line}:${p.column}`)} ${p.severity}: ${p.message} (${code(p.rule)})`,
     ),
@@ -187,12 +189,18 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
     structure: diff.changes
       .filter((c) => c.kind !== "cell-changed")
       .map((c) => md`${sentence(c, names)} · ${impactMd(c.impact)}`),
-    texts: diff.changes.filter(textual).map((c) => ({
-      title: md`**${textTitle(c, names)}** · ${impactMd(c.impact)}`,
-      diff: c.before !== undefined && c.after !== undefined ? wordDiff(diffWords(c.before, c.after)) : inline(c.after ?? c.before ?? ""),
-      before: c.before === undefined ? undefined : fence(c.before),
-      after: c.after === undefined ? undefined : fence(c.after),
-    })),
+    texts: indexed
+      .map(({ change }) => change)
+      .filter(textual)
+      .map((c) => ({
+        title: md`**${textTitle(c, names)}** · ${impactMd(c.impact)}`,
+        diff:
+          c.before !== undefined && c.after !== undefined
+            ? wordDiff(diffWords(c.before, c.after))
+            : inline(c.after ?? c.before ?? ""),
+        before: c.before === undefined ? undefined : fence(c.before),
+        after: c.after === undefined ? undefined : fence(c.after),
+      })),
     lists: diff.changes
       .filter((c) => c.cells && Object.keys(c.cells).length > 0)
       .map((c) => {
@@ -200,7 +208,7 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
         const entries = Object.entries(c.cells ?? {});
         const label = (key: string) => (c.kind.startsWith("level-") ? names.competency(key) : names.level(key));
         return {
-          title: md`**${sentence(c, names)}**`,
+          title: sentence(c, names),
           summary: raw(`The ${plural(entries.length, added ? "new expectation" : "removed expectation")}`),
           items: entries.map(([key, text]) => ({ label: label(key), text: inline(text) })),
         };
@@ -220,15 +228,14 @@ function textTitle(c: Change, names: Names): Md {
 }
 
 function side(info: SideInfo): Md {
-  return info.kind === "git"
-    ? md`${code(info.ref)} (${code(info.commit.slice(0, 12))})`
-    : md`the folder ${code(info.path)}`;
+  if (info.kind === "directory") return md`the folder ${code(info.path)}`;
+  const commit = code(info.commit.slice(0, 12));
+  return info.commit.startsWith(info.ref) ? md`commit ${commit}` : md`${code(info.ref)} at ${commit}`;
 }
 
 function markerId(info: SideInfo): string {
   return info.kind === "git" ? info.commit : "directory";
 }
-
 
 /** An http(s) URL made safe as a Markdown link target, or undefined. */
 function linkTarget(url: string): string | undefined {

@@ -264,12 +264,11 @@ addEventListener("hashchange", () => {
 findText.addEventListener("input", applyFind);
 findCategory.addEventListener("change", applyFind);
 if (sections.compare) {
-  const pick = () =>
-    go(
-      `compare=${/** @type {HTMLSelectElement} */ (byId("compare-from")).value}..${/** @type {HTMLSelectElement} */ (byId("compare-to")).value}`,
-    );
-  byId("compare-from").addEventListener("change", pick);
-  byId("compare-to").addEventListener("change", pick);
+  const from = /** @type {HTMLSelectElement} */ (byId("compare-from"));
+  const to = /** @type {HTMLSelectElement} */ (byId("compare-to"));
+  const pick = () => go(`compare=${from.value}..${to.value}`);
+  from.addEventListener("change", pick);
+  to.addEventListener("change", pick);
   byId("compare-changed").addEventListener("change", applyFind);
 }
 route(location.hash.length > 1);

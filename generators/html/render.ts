@@ -14,7 +14,7 @@ const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf
 
 const handlebars = Handlebars.create();
 // The only way ladder text reaches the page: `{{text x}}`. A plain `{{x}}` still gets Handlebars' own
-// escaping, and `{{{x}}}` is used only for the inline style and script, which come from this folder.
+// escaping, and `{{{x}}}` is used only for the policy, style and script, which come from this folder.
 handlebars.registerHelper("text", (value: unknown) => new handlebars.SafeString(escapeHtml(String(value))));
 for (const name of ["find", "matrix", "levels", "compare"]) {
   handlebars.registerPartial(name, read(`partials/${name}.hbs`));
@@ -34,6 +34,9 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
+// The policy is laid out raw (`{{{csp}}}`) so reviewers can read it in dist/; it is made of fixed words and
+// base64 hashes, and this check keeps it from ever needing escaping.
+if (/["&<>]/.test(CSP)) throw new Error(`the Content-Security-Policy needs escaping: ${CSP}`);
 
 /**
  * Renders `dist/<id>.html` for a valid ladder. Pure and deterministic: same ladder, same bytes.

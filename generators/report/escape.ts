@@ -48,7 +48,6 @@ function escapeText(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
     .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
     .replace(/#(?=\p{N})/gu, `#${ZWSP}`)
     .replace(/\b(GH)-(?=\p{N})/giu, `$1-${ZWSP}`)
@@ -116,7 +115,9 @@ export function fence(text: string): Md {
 export function md(strings: TemplateStringsArray, ...values: Array<string | number | Md>): Md {
   let out = strings[0];
   values.forEach((value, k) => {
-    out += (value instanceof Md ? value.text : typeof value === "number" ? String(value) : inline(value).text) + strings[k + 1];
+    out +=
+      (value instanceof Md ? value.text : typeof value === "number" ? String(value) : inline(value).text) +
+      strings[k + 1];
   });
   return new Md(out);
 }

@@ -124,7 +124,9 @@ const words: Record<Omission, (n: number) => string> = {
 };
 
 function note(context: ReportContext, omitted: ReadonlyMap<Omission, number>, maxChars: number): string {
-  const parts = (Object.keys(words) as Omission[]).flatMap((k) => (omitted.get(k) ? [words[k](omitted.get(k) ?? 0)] : []));
+  const parts = (Object.keys(words) as Omission[]).flatMap((k) =>
+    omitted.get(k) ? [words[k](omitted.get(k) ?? 0)] : [],
+  );
   if (parts.length === 0) return "";
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
   return layout("note", { max: maxChars.toLocaleString("en-US"), omitted: list, fullReport: context.fullReport });

@@ -41,8 +41,12 @@ export class Repo {
     return execFileSync("git", args, { cwd: this.dir, env, encoding: "utf8" }).trim();
   }
 
-  /** Makes the working tree hold exactly `files` under ladder/ (plus anything else given), commits, returns the id. */
-  commit(message: string, files: Record<string, string>): string {
+  /**
+   * Makes the working tree hold exactly `files` under ladder/ (plus anything else given), commits, returns the
+   * id. With `parent`, the commit is made on top of that ref, so its id does not depend on earlier commits.
+   */
+  commit(message: string, files: Record<string, string>, parent?: string): string {
+    if (parent) this.git("checkout", "-q", "-f", "--detach", parent);
     rmSync(path.join(this.dir, "ladder"), { recursive: true, force: true });
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(this.dir, name)), { recursive: true });
