@@ -77,8 +77,7 @@ export function impactOf(change: Omit<Change, "impact">): Impact {
 export function textImpact(before: string | undefined, after: string | undefined): "editorial" | "substantive" {
   if (before === undefined || after === undefined) return "substantive";
   if (before === after) return "editorial";
-  const a = before.normalize("NFKC");
-  const b = after.normalize("NFKC");
+  const [a, b] = middles(nfkc(before), nfkc(after));
   if (!sameList(numbers(a), numbers(b)) || negationCount(a) !== negationCount(b)) return "substantive";
   if (bare(a) === bare(b)) return "editorial";
   let removed = "";
@@ -93,6 +92,32 @@ export function textImpact(before: string | undefined, after: string | undefined
     }
   }
   return "editorial";
+}
+
+const wordChar = /[\p{L}\p{N}\p{M}_'’]/u;
+
+/**
+ * The differing middles of two texts, widened to whole words. The common start and end say the same on both
+ * sides, so only the middles are judged: the rule gives the same answer, and long texts cost no more.
+ */
+function middles(a: string, b: string): [string, string] {
+  const max = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  while (start > 0 && (wordChar.test(a[start - 1]) || isSurrogate(a.charCodeAt(start - 1)))) start--;
+  while (end > 0 && (wordChar.test(a[a.length - end]) || isSurrogate(a.charCodeAt(a.length - end)))) end--;
+  return [a.slice(start, a.length - end), b.slice(start, b.length - end)];
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+function nfkc(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  return /[^\x00-\x7f]/.test(text) ? text.normalize("NFKC") : text;
 }
 
 /** Whether one changed run of text (`removed` replaced by `added`) is a spelling or layout edit. */

@@ -4,6 +4,7 @@
  */
 import jsyaml from "js-yaml";
 import { type Document, isAlias, isNode, LineCounter, parseDocument, visit } from "yaml";
+import { type Comment, readComments } from "./comments.js";
 import type { DocPath, Problem } from "./model.js";
 
 /** A ladder file's bytes and the path it is shown under (`ladder/sre.yaml`). */
@@ -19,6 +20,8 @@ export interface Parsed {
   id: string;
   data: unknown;
   locate: (path: DocPath, atKey?: boolean) => { line: number; column: number };
+  /** The file's comments with their positions, read on first call (lint's suppressions need them). */
+  comments: () => Comment[];
 }
 
 export type LoadResult = { ok: true; parsed: Parsed } | { ok: false; problems: Problem[] };
@@ -86,7 +89,7 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
       full ??= compose(text);
       return full.at(offsetOf(full.doc, path, atKey));
     };
-    return { ok: true, parsed: { file, id, data: fast, locate } };
+    return { ok: true, parsed: { file, id, data: fast, locate, comments: lazyComments(text) } };
   }
 
   const { doc, at } = compose(text);
@@ -105,7 +108,17 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
   if (problems.length > 0) return { ok: false, problems };
 
   const data = doc.toJS({ maxAliasCount: 0 });
-  return { ok: true, parsed: { file, id, data, locate: (path, atKey = false) => at(offsetOf(doc, path, atKey)) } };
+  const locate = (path: DocPath, atKey = false) => at(offsetOf(doc, path, atKey));
+  return { ok: true, parsed: { file, id, data, locate, comments: lazyComments(text) } };
+}
+
+/** Reads the comments once, when first asked: validation alone never pays for it. */
+function lazyComments(text: string): () => Comment[] {
+  let comments: Comment[] | undefined;
+  return () => {
+    comments ??= readComments(text);
+    return comments;
+  };
 }
 
 interface Located {

@@ -4,7 +4,9 @@
  */
 import { type LoadResult, loadSource, type Parsed, type Source } from "./load.js";
 import type { Ladder, PathProblem, Problem } from "./model.js";
+import { lintLadder } from "./lint.js";
 import { checkRules } from "./rules.js";
+import { applySuppressions } from "./suppress.js";
 import { validateSchema } from "./validate.js";
 
 export type ValidateResult = { ok: true; ladders: Ladder[]; warnings: Problem[] } | { ok: false; problems: Problem[] };
@@ -25,9 +27,10 @@ export function validateLadders(sources: readonly Source[]): ValidateResult {
   return { ok: true, ladders, warnings: problems };
 }
 
-/** Schema, then rules, on one loaded file. */
+/** Schema, then rules, then (unless `lint: false`) the lint rules with their suppressions, on one loaded file. */
 export function validateLadder(
   loaded: LoadResult,
+  options: { lint?: boolean } = {},
 ): { ok: true; ladder: Ladder; problems: Problem[] } | { ok: false; problems: Problem[] } {
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const { parsed } = loaded;
@@ -37,7 +40,12 @@ export function validateLadder(
   const ruleProblems = position(parsed, checkRules(data));
   const ladder: Ladder = { id: parsed.id, file: parsed.file, ...data };
   if (ruleProblems.some((p) => p.severity === "error")) return { ok: false, problems: ruleProblems };
-  return { ok: true, ladder, problems: ruleProblems };
+  if (options.lint === false) return { ok: true, ladder, problems: ruleProblems };
+  // Lint findings are warnings unless the ladder's lint.rules makes one an error, which then fails validation.
+  const findings = applySuppressions(position(parsed, lintLadder(data)), parsed.comments(), parsed.file, data.lint);
+  const problems = [...ruleProblems, ...findings];
+  if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
+  return { ok: true, ladder, problems };
 }
 
 /** Gives path-positioned problems their line and column in the parsed file. */

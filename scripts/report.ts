@@ -117,13 +117,19 @@ export interface ReportContext {
   fullReport: Md;
 }
 
+/**
+ * One changed ladder. Rows, structural sentences, texts and lists are built on demand (`Lazy`): a change to
+ * 50,000 cells cannot be shown in one comment, and only what fits is ever built.
+ */
 export interface LadderContext {
   heading: Md;
-  rows: Array<{ level: Md; competency: Md; change: Md; impact: Md }>;
-  structure: Md[];
-  texts: Array<{ title: Md; diff: Md; before?: Md; after?: Md }>;
-  lists: Array<{ title: Md; summary: Md; items: Array<{ label: Md; text: Md }> }>;
+  rows: Lazy<{ level: Md; competency: Md; change: Md; impact: Md }>[];
+  structure: Lazy<Md>[];
+  texts: Lazy<{ title: Md; diff: Md; before?: Md; after?: Md }>[];
+  lists: Lazy<{ title: Md; summary: Md; items: Array<{ label: Md; text: Md }> }>[];
 }
+
+export type Lazy<T> = () => T;
 
 /** Builds the Markdown context. `command` is how to get the full report when no artifacts URL is given. */
 export function reportContext(compared: Compared, options: { artifactsUrl?: string; command: string }): ReportContext {
@@ -144,9 +150,10 @@ export function reportContext(compared: Compared, options: { artifactsUrl?: stri
         ? raw("No change to any ladder")
         : headline(changed, namesOf),
     sides: md`Base: ${side(report.base)} · head: ${side(report.head)}`,
-    problems: report.problems.map(
-      (p) => md`${code(`${p.file}:${p.line}:${p.column}`)} ${p.severity}: ${p.message} (${code(p.rule)})`,
-    ),
+    // Only the errors: they are why there is no diff; `ladder validate` shows the warnings too.
+    problems: report.problems
+      .filter((p) => p.severity === "error")
+      .map((p) => md`${code(`${p.file}:${p.line}:${p.column}`)} ${p.severity}: ${p.message} (${code(p.rule)})`),
     ladders: changed.map((l) => ladderContext(l, namesOf(l.id), head.get(l.id) ?? base.get(l.id))),
     files: report.valid
       ? {
@@ -174,7 +181,7 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
     c.kind === "cell-changed" || (c.field !== undefined && ["summary", "description"].includes(c.field));
   return {
     heading: md`${title} (${code(diff.id)}) · ${raw(diff.status === "changed" ? plural(diff.changes.length, "change") : `ladder ${diff.status}`)}`,
-    rows: indexed.map(({ change }) => ({
+    rows: indexed.map(({ change }) => () => ({
       level: change.level ? names.level(change.level) : change.competency ? raw("all levels") : raw("—"),
       competency: change.competency
         ? names.competency(change.competency)
@@ -188,11 +195,11 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
     })),
     structure: diff.changes
       .filter((c) => c.kind !== "cell-changed")
-      .map((c) => md`${sentence(c, names)} · ${impactMd(c.impact)}`),
+      .map((c) => () => md`${sentence(c, names)} · ${impactMd(c.impact)}`),
     texts: indexed
       .map(({ change }) => change)
       .filter(textual)
-      .map((c) => ({
+      .map((c) => () => ({
         title: md`**${textTitle(c, names)}** · ${impactMd(c.impact)}`,
         diff:
           c.before !== undefined && c.after !== undefined
@@ -203,7 +210,7 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
       })),
     lists: diff.changes
       .filter((c) => c.cells && Object.keys(c.cells).length > 0)
-      .map((c) => {
+      .map((c) => () => {
         const added = c.kind.endsWith("-added");
         const entries = Object.entries(c.cells ?? {});
         const label = (key: string) => (c.kind.startsWith("level-") ? names.competency(key) : names.level(key));

@@ -2,6 +2,8 @@
  * `ladder diff` as a pull-request comment: golden reports under test/fixtures/diff/, the key lines of each,
  * and the edges (no change, invalid head, working tree, unreadable sides, usage).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { edit, Repo, seedFiles } from "./helpers/git-repo.js";
 import { ladder } from "./helpers/golden.js";
@@ -117,13 +119,15 @@ describe("ladder diff --format markdown", () => {
     expect(md).toMatch(/^- `ladder\/mini\.yaml:\d+:\d+` error: .*\(`unknown-level`\)$/m);
     expect(md).toMatch(/^- `ladder\/mini\.yaml:\d+:\d+` error: .*\(`missing-cell`\)$/m);
     expect(md).not.toContain("| Level |");
+    expect(md).not.toContain("warning");
     await expect(md).toMatchFileSnapshot("fixtures/diff/invalid-head.md");
     const json = JSON.parse(
       (await ladder(["diff", "--base", "seed", "--head", "HEAD", "--format", "json"], repo.dir)).stdout,
     );
     expect(json.valid).toBe(false);
     expect(json.ladders).toStrictEqual([]);
-    expect(json.problems.map((p: { rule: string }) => p.rule).sort()).toStrictEqual([
+    const errors = json.problems.filter((p: { severity: string }) => p.severity === "error");
+    expect(errors.map((p: { rule: string }) => p.rule).sort()).toStrictEqual([
       "missing-cell",
       "missing-cell",
       "unknown-level",
@@ -163,6 +167,18 @@ describe("ladder diff sides and exit codes", () => {
     const json = JSON.parse(result.stdout);
     expect(json.base).toStrictEqual({ kind: "directory", path: "test/fixtures/diff/seed" });
     expect(json.ladders.every((l: { status: string }) => l.status === "unchanged")).toBe(true);
+  });
+
+  it("reads a commit without ladder/ as no ladders, and writes the report to --out", async () => {
+    const empty = repo.git("commit-tree", repo.git("hash-object", "-t", "tree", "/dev/null"), "-m", "empty");
+    const args = ["diff", "--base", empty, "--head", "seed", "--format", "json", "--out", "out/report/diff.json"];
+    const result = await ladder(args, repo.dir);
+    expect(result).toStrictEqual({ code: 0, stdout: "", stderr: "" });
+    const json = JSON.parse(readFileSync(path.join(repo.dir, "out/report/diff.json"), "utf8"));
+    expect(json.ladders.map((l: { id: string; status: string }) => `${l.id} ${l.status}`)).toStrictEqual([
+      "mini added",
+      "sre added",
+    ]);
   });
 
   it("exits 1 with one line when a side cannot be read", async () => {

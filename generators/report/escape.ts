@@ -21,9 +21,6 @@ export class Md {
   toHTML(): string {
     return this.text;
   }
-  get length(): number {
-    return this.text.length;
-  }
 }
 
 const ZWSP = "\u200B";
@@ -34,7 +31,8 @@ export function raw(markdown: string): Md {
 }
 
 /**
- * Ladder text as inline Markdown: shows exactly the characters written, on one line, in any context.
+ * Ladder text as inline Markdown: shows exactly the characters written, on one line, in any context
+ * (a paragraph, a list item, a table cell: `|` is escaped and line breaks are `<br>`).
  * `edges: false` leaves the start and end alone, for a piece in the middle of a line (a word-diff part).
  */
 export function inline(text: string, edges = true): Md {
@@ -82,11 +80,6 @@ export function wordDiff(parts: ReadonlyArray<{ op: "same" | "del" | "add"; text
       })
       .join(""),
   );
-}
-
-/** Ladder text in a Markdown table cell: `inline` already escapes `|` and turns line breaks into `<br>`. */
-export function cell(text: string): Md {
-  return inline(text);
 }
 
 /** Text as a code span, wrapped in more backticks than any run it holds. Not for text with `|` in a table. */

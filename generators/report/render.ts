@@ -3,109 +3,148 @@
  * the result into the character budget of a GitHub comment.
  *
  * Sections are separated by a line `<!-- ladder-diff:cut -->`: every such line is a safe place to cut (no
- * open table, list, fence or `<details>` crosses it). When the report is too long, detail goes first, whole
- * sections at a time and from the end: the full before/after texts, the lists of added or removed
- * expectations, the word diffs, the structural lists, the generated files, the rows of the changes table,
- * the problems. A note then says what was left out and where the full report is.
+ * open table, list, fence or `<details>` crosses it). When the whole report is too long, sections are taken
+ * in order of importance, each kind in document order, for as long as they fit: the problems, the rows of
+ * the changes table, the generated files, the structural changes, the word diffs, the lists of added or
+ * removed expectations, and last the full before/after texts. What did not fit is left out whole, and a note
+ * says what and where the full report is. Sections are built only when they are tried, so a change to
+ * 50,000 cells costs no more than what fits.
  */
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
-import type { LadderContext, ReportContext } from "../../scripts/report.js";
+import type { LadderContext, Lazy, ReportContext } from "../../scripts/report.js";
 import { raw } from "./escape.js";
 
 /** The line between two sections; a comment poster may cut a body at any of them. */
 export const CUT = "<!-- ladder-diff:cut -->";
 const SEP = `\n\n${CUT}\n\n`;
-/** Rows per table section, so that a long table loses rows from its end rather than all at once. */
-const ROWS_PER_TABLE = 50;
+/** Rows or items per section, so that a long table or list loses entries from its end, not all at once. */
+const CHUNK = 50;
 
 const hb = Handlebars.create();
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
-function template(name: string): HandlebarsTemplateDelegate {
+function layout(name: string, context: object): string {
   let compiled = cache.get(name);
   if (!compiled) {
     const text = readFileSync(new URL(`./${name}.hbs`, import.meta.url), "utf8");
     compiled = hb.compile(text, { knownHelpersOnly: true });
     cache.set(name, compiled);
   }
-  return compiled;
+  return compiled(context).trimEnd();
 }
 
-const layout = (name: string, context: object) => template(name)(context).trimEnd();
+type Omission = "problems" | "rows" | "files" | "structure" | "diffs" | "lists" | "full";
+/** Kinds of section from the most to the least important: the order in which they are given room. */
+const priority: readonly Omission[] = ["problems", "rows", "files", "structure", "diffs", "lists", "full"];
 
-type Omission = "full" | "lists" | "diffs" | "structure" | "files" | "rows" | "problems";
-
-/** A section in its richer and poorer forms (the last is ""), and when and as what it is given up. */
-interface Section {
-  variants: string[];
-  steps: Array<{ stage: number; omits: Omission }>;
+/**
+ * A place in the document and its forms, poorest to richest; form 0 is "left out". `steps[k]` is what
+ * going from form k to form k+1 adds to the report (a word diff, then its full texts).
+ */
+interface Slot {
+  forms: Array<Lazy<string>>;
+  steps: Omission[];
+  /** How many entries (rows, problems, sentences) the slot holds, for the note. */
   count: number;
-  at: number;
+  form: number;
 }
 
 /** Renders the report; the result is at most `maxChars` characters unless even the headline is longer. */
 export function renderReport(context: ReportContext, maxChars: number): string {
   const header = layout("header", context);
   const footer = context.artifacts ? layout("footer", context) : "";
-  const sections = [
-    ...chunks(context.problems, ROWS_PER_TABLE).map((items, k) =>
-      droppable(layout("problems", { first: k === 0, items }), 7, "problems", items.length),
+  const slots: Slot[] = [
+    ...chunks(context.problems, CHUNK).map((items, k) =>
+      slot(() => layout("problems", { first: k === 0, items }), "problems", items.length),
     ),
-    ...context.ladders.flatMap(ladderSections),
-    ...(context.files ? [droppable(layout("files", context.files), 5, "files", 1)] : []),
+    ...context.ladders.flatMap(ladderSlots),
+    ...(context.files ? [slot(() => layout("files", context.files ?? {}), "files", 1)] : []),
   ];
-  const document = (note: string) =>
-    `${layout("report", { marker: context.marker, sections: [header, note, ...visible(sections), footer].filter(Boolean).map(raw) })}\n`;
+  const fixed = `${context.marker}\n${header}${footer ? SEP + footer : ""}\n`.length;
 
-  const full = document("");
-  if (full.length <= maxChars) return full;
+  let omitted = fill(slots, fixed, maxChars);
+  if (omitted.size > 0) {
+    const reserve = SEP.length + note(context, totals(slots), maxChars).length;
+    omitted = fill(slots, fixed + reserve, maxChars);
+  }
+  const sections = slots.map((s) => s.forms[s.form]()).filter(Boolean);
+  const parts = [header, note(context, omitted, maxChars), ...sections, footer].filter(Boolean).map(raw);
+  return `${layout("report", { marker: context.marker, sections: parts })}\n`;
+}
 
+/**
+ * Gives slots their richest forms that fit, kind by kind in order of priority and in document order within
+ * a kind; at the first step that does not fit, it and everything after it is left out. Returns the counts left out.
+ */
+function fill(slots: Slot[], fixed: number, maxChars: number): Map<Omission, number> {
+  for (const s of slots) s.form = 0;
   const omitted = new Map<Omission, number>();
-  const totals = new Map<Omission, number>();
-  for (const s of sections) for (const step of s.steps) totals.set(step.omits, (totals.get(step.omits) ?? 0) + s.count);
-  const reserve = note(context, totals, maxChars).length + SEP.length;
-  let size = full.length;
-  for (let stage = 1; stage <= 7 && size + reserve > maxChars; stage++) {
-    for (let i = sections.length - 1; i >= 0 && size + reserve > maxChars; i--) {
-      const section = sections[i];
-      const step = section.steps[section.at];
-      if (!step || step.stage !== stage) continue;
-      size -= cost(section.variants[section.at]) - cost(section.variants[section.at + 1]);
-      section.at++;
-      omitted.set(step.omits, (omitted.get(step.omits) ?? 0) + section.count);
+  let size = fixed;
+  let full = false;
+  for (const kind of priority) {
+    for (const s of slots) {
+      if (s.steps[s.form] !== kind) continue;
+      const grow = full ? Number.POSITIVE_INFINITY : cost(s.forms[s.form + 1]()) - cost(s.forms[s.form]());
+      if (size + grow <= maxChars) {
+        size += grow;
+        s.form++;
+        continue;
+      }
+      full = true;
+      for (const step of s.steps.slice(s.form)) omitted.set(step, (omitted.get(step) ?? 0) + s.count);
     }
   }
-  return document(note(context, omitted, maxChars));
+  return omitted;
 }
 
-function ladderSections(ladder: LadderContext): Section[] {
+function ladderSlots(ladder: LadderContext): Slot[] {
   return [
-    ...chunks(ladder.rows, ROWS_PER_TABLE).map((rows, k) =>
-      droppable(layout("table", { heading: k === 0 ? ladder.heading : undefined, rows }), 6, "rows", rows.length),
+    ...chunks(ladder.rows, CHUNK).map((rows, k) =>
+      slot(
+        () => layout("table", { heading: k === 0 ? ladder.heading : undefined, rows: rows.map((row) => row()) }),
+        "rows",
+        rows.length,
+      ),
     ),
-    ...(ladder.structure.length > 0
-      ? [droppable(layout("structure", { items: ladder.structure }), 4, "structure", 1)]
-      : []),
-    ...ladder.texts.map((text) => ({
-      variants: [layout("text", { ...text, full: true }), layout("text", { ...text, full: false }), ""],
-      steps: [
-        { stage: 1, omits: "full" as const },
-        { stage: 3, omits: "diffs" as const },
-      ],
-      count: 1,
-      at: 0,
-    })),
-    ...ladder.lists.map((list) => droppable(layout("list", list), 2, "lists", 1)),
+    ...chunks(ladder.structure, CHUNK).map((items, k) =>
+      slot(
+        () => layout("structure", { first: k === 0, items: items.map((item) => item()) }),
+        "structure",
+        items.length,
+      ),
+    ),
+    ...ladder.texts.map((text): Slot => {
+      const built = memo(text);
+      return {
+        forms: [
+          () => "",
+          memo(() => layout("text", { ...built(), full: false })),
+          memo(() => layout("text", { ...built(), full: true })),
+        ],
+        steps: ["diffs", "full"],
+        count: 1,
+        form: 0,
+      };
+    }),
+    ...ladder.lists.map((list) => slot(() => layout("list", list()), "lists", 1)),
   ];
 }
 
-function droppable(text: string, stage: number, omits: Omission, count: number): Section {
-  return { variants: [text, ""], steps: [{ stage, omits }], count, at: 0 };
+function slot(render: Lazy<string>, step: Omission, count: number): Slot {
+  return { forms: [() => "", memo(render)], steps: [step], count, form: 0 };
 }
 
-function visible(sections: readonly Section[]): string[] {
-  return sections.map((s) => s.variants[s.at]).filter(Boolean);
+function memo<T>(make: Lazy<T>): Lazy<T> {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /** What a section adds to the document, separator included. */
@@ -113,20 +152,24 @@ function cost(text: string): number {
   return text === "" ? 0 : text.length + SEP.length;
 }
 
+function totals(slots: readonly Slot[]): Map<Omission, number> {
+  const all = new Map<Omission, number>();
+  for (const s of slots) for (const step of s.steps) all.set(step, (all.get(step) ?? 0) + s.count);
+  return all;
+}
+
 const words: Record<Omission, (n: number) => string> = {
-  full: (n) => `the full text of ${n} changed ${n === 1 ? "text" : "texts"}`,
-  lists: (n) => `${n} ${n === 1 ? "list" : "lists"} of added or removed expectations`,
-  diffs: (n) => `the word diffs of ${n} changed ${n === 1 ? "text" : "texts"}`,
-  structure: (n) => `the structural changes of ${n} ${n === 1 ? "ladder" : "ladders"}`,
-  files: () => "the list of generated files",
-  rows: (n) => `${n} ${n === 1 ? "row" : "rows"} of the changes table`,
   problems: (n) => `${n} ${n === 1 ? "problem" : "problems"}`,
+  rows: (n) => `${n} ${n === 1 ? "row" : "rows"} of the changes table`,
+  files: () => "the list of generated files",
+  structure: (n) => `${n} structural ${n === 1 ? "change" : "changes"} in words`,
+  diffs: (n) => `the word diffs of ${n} changed ${n === 1 ? "text" : "texts"}`,
+  lists: (n) => `${n} ${n === 1 ? "list" : "lists"} of added or removed expectations`,
+  full: (n) => `the full text of ${n} changed ${n === 1 ? "text" : "texts"}`,
 };
 
 function note(context: ReportContext, omitted: ReadonlyMap<Omission, number>, maxChars: number): string {
-  const parts = (Object.keys(words) as Omission[]).flatMap((k) =>
-    omitted.get(k) ? [words[k](omitted.get(k) ?? 0)] : [],
-  );
+  const parts = priority.flatMap((k) => (omitted.get(k) ? [words[k](omitted.get(k) ?? 0)] : []));
   if (parts.length === 0) return "";
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
   return layout("note", { max: maxChars.toLocaleString("en-US"), omitted: list, fullReport: context.fullReport });

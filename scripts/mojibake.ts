@@ -1,0 +1,106 @@
+/**
+ * Mojibake: UTF-8 text that was once read as Windows-1252 (or Latin-1) and saved again, so `’` became `â€™`
+ * and `é` became `Ã©`. Spreadsheets do this. `lint` finds it; `import --fix-encoding` repairs it.
+ */
+
+/** Windows-1252 bytes 0x80–0x9F that are not the same code point as in Latin-1. */
+const CP1252: Readonly<Record<number, number>> = {
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
+};
+
+/** A UTF-8 continuation byte (0x80–0xBF) as Windows-1252 or Latin-1 shows it. */
+const CONT = `[\\u0080-\\u00BF${Object.keys(CP1252)
+  .map((cp) => `\\u${Number(cp).toString(16).padStart(4, "0")}`)
+  .join("")}]`;
+
+/**
+ * A UTF-8 lead byte shown as a Latin-1 letter, followed by as many continuation bytes as it announces.
+ * The last alternative, `â€` alone, catches a right double quote whose final byte (0x9D) a spreadsheet dropped.
+ */
+const SEQUENCE = new RegExp(
+  `[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}|\\u00E2\\u20AC`,
+  "gu",
+);
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The bytes a string of Latin-1/Windows-1252 characters stood for, or undefined if one has no byte. */
+function bytesOf(chars: string): Uint8Array | undefined {
+  const bytes: number[] = [];
+  for (const ch of chars) {
+    const cp = ch.codePointAt(0) as number;
+    const byte = cp <= 0xff ? cp : CP1252[cp];
+    if (byte === undefined) return undefined;
+    bytes.push(byte);
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** What a mojibake sequence decodes back to, or undefined if its bytes are not valid UTF-8. */
+function repairSequence(chars: string): string | undefined {
+  const bytes = bytesOf(chars);
+  if (!bytes) return undefined;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One mojibake sequence in a text: where, what it reads, and what it should read (when that is certain). */
+export interface Mojibake {
+  index: number;
+  found: string;
+  repaired?: string;
+}
+
+/** Every mojibake sequence in `text`. Sequences that do not decode to valid UTF-8 are not reported. */
+export function findMojibake(text: string): Mojibake[] {
+  const found: Mojibake[] = [];
+  for (const match of text.matchAll(SEQUENCE)) {
+    const repaired = repairSequence(match[0]);
+    if (repaired !== undefined) found.push({ index: match.index, found: match[0], repaired });
+    else if (match[0] === "\u00E2\u20AC") found.push({ index: match.index, found: match[0] });
+  }
+  return found;
+}
+
+/**
+ * Repairs every mojibake sequence that decodes to valid UTF-8, repeating for text that was damaged twice
+ * (`Ã¢â‚¬â„¢` → `â€™` → `’`). Everything else is kept exactly.
+ */
+export function fixMojibake(text: string): string {
+  let current = text;
+  for (let round = 0; round < 3; round++) {
+    const next = current.replace(SEQUENCE, (seq) => repairSequence(seq) ?? seq);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
