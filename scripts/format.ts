@@ -6,7 +6,18 @@
  * checked against the input (same data, same comments) before it is returned. Pure.
  */
 import { isDeepStrictEqual } from "node:util";
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument, Scalar, visit, YAMLMap } from "yaml";
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  parseDocument,
+  Scalar,
+  visit,
+  type YAMLMap,
+} from "yaml";
 import { readComments } from "./comments.js";
 
 /** Key order of each kind of map; keys not listed keep their place after the listed ones. */
@@ -31,13 +42,13 @@ export function formatLadder(input: string): FormatResult {
   const doc = parseDocument(source, { schema: "core", uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) return { ok: false, message: `not valid YAML: ${doc.errors[0].message.split("\n")[0]}` };
   const before = doc.toJS();
-  canonicalize(doc);
+  canonicalize(doc, source);
   let text = doc.toString(STRINGIFY_OPTIONS);
   // The YAML printer places a few comment shapes where its parser reads them back elsewhere (a comment after
   // a sequence item's last key): a second pass settles them, so the result is a fixed point of `fmt`.
   for (let pass = 0; pass < 3; pass++) {
     const again = parseDocument(text, { schema: "core" });
-    canonicalize(again);
+    canonicalize(again, text);
     const next = again.toString(STRINGIFY_OPTIONS);
     if (next === text) break;
     text = next;
@@ -53,7 +64,7 @@ export function formatLadder(input: string): FormatResult {
 }
 
 /** Reorders keys and resets each node's style, in place. */
-function canonicalize(doc: Document): void {
+function canonicalize(doc: Document, source: string): void {
   const root = doc.contents;
   if (!isMap(root)) return;
   sortKeys(root, ORDER.ladder, "root");
@@ -65,14 +76,15 @@ function canonicalize(doc: Document): void {
       sortKeys(competency, ORDER.competency, "item");
       for (const key of ["cells", "examples"]) {
         const byLevel = competency.get(key);
-        if (isMap(byLevel)) sortKeys(byLevel, levelIds, "value");
+        if (isMap(byLevel)) sortKeys(byLevel, levelIds, "value", source);
       }
     }
   }
   visit(doc, {
     Seq(_key, seq) {
       // A comment after an item's last line (not the last item) is about what follows: it goes above the next.
-      seq.flow = false;
+      // Block style, except for an empty collection, which has no block form.
+      seq.flow = seq.items.length === 0;
       seq.items.forEach((item, i) => {
         const next = seq.items[i + 1];
         if ((isMap(item) || isSeq(item)) && item.comment && isNode(next)) {
@@ -87,7 +99,7 @@ function canonicalize(doc: Document): void {
       node.type = node.value.includes("\n") ? Scalar.QUOTE_DOUBLE : undefined;
     },
     Map(_key, node) {
-      node.flow = false;
+      node.flow = node.items.length === 0;
     },
   });
   // Blank lines are layout, not content: kept only where they set off a comment.
@@ -115,12 +127,19 @@ function asSeqOfMaps(value: unknown): YAMLMap[] {
  * comment above its `-`, and it stays there; `value` of a key, the parser gives the map the comment above its
  * first key, which moves with that key.
  */
-function sortKeys(map: YAMLMap, order: readonly string[], where: "root" | "item" | "value"): void {
+function sortKeys(map: YAMLMap, order: readonly string[], where: "root" | "item" | "value", source = ""): void {
   const keepLeading = where === "root";
   const firstKey = map.items[0]?.key;
   if (where === "value" && map.commentBefore && isScalar(firstKey)) {
-    firstKey.commentBefore = firstKey.commentBefore ? `${map.commentBefore}\n${firstKey.commentBefore}` : map.commentBefore;
-    map.commentBefore = undefined;
+    // Only the comment lines right above the first key are about it; one after the parent key (`cells: # …`)
+    // is about the whole map and stays at its top.
+    const lines = map.commentBefore.split("\n");
+    const about = Math.min(lines.length, commentLinesAbove(source, map.range?.[0] ?? 0));
+    if (about > 0) {
+      const moving = lines.slice(lines.length - about).join("\n");
+      firstKey.commentBefore = firstKey.commentBefore ? `${moving}\n${firstKey.commentBefore}` : moving;
+      map.commentBefore = about === lines.length ? undefined : lines.slice(0, lines.length - about).join("\n");
+    }
   }
   const rank = (pair: (typeof map.items)[number]) => {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -139,6 +158,15 @@ function sortKeys(map: YAMLMap, order: readonly string[], where: "root" | "item"
     first.commentBefore = first.commentBefore ? `${leading}\n${first.commentBefore}` : leading;
     first.spaceBefore = spaced;
   }
+}
+
+/** How many lines directly above the line of `offset` hold only a comment. */
+function commentLinesAbove(source: string, offset: number): number {
+  const above = source.slice(0, source.lastIndexOf("\n", offset - 1) + 1).split(/\r?\n/);
+  above.pop();
+  let count = 0;
+  while (count < above.length && above[above.length - 1 - count].trimStart().startsWith("#")) count++;
+  return count;
 }
 
 /** The first comment of `before` that `after` lacks (compared as a multiset of comment texts). */

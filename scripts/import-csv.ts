@@ -27,7 +27,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
         const opened = line;
         i++;
         for (;;) {
-          if (i >= n) throw new ParseFailure(opened, "a quoted field is never closed (a `\"` is missing)");
+          if (i >= n) throw new ParseFailure(opened, 'a quoted field is never closed (a `"` is missing)');
           if (text[i] === '"') {
             if (text[i + 1] === '"') {
               field += '"';
@@ -43,11 +43,15 @@ export function parseCsvRecords(text: string): CsvRecord[] {
           i += Math.max(nl, 1);
         }
         if (i < n && text[i] !== "," && newlineAt(i) === 0) {
-          throw new ParseFailure(line, `unexpected \`${text[i]}\` after a closing quote; a quote inside a field is written \`""\``);
+          throw new ParseFailure(
+            line,
+            `unexpected \`${text[i]}\` after a closing quote; a quote inside a field is written \`""\``,
+          );
         }
       } else {
         while (i < n && text[i] !== "," && newlineAt(i) === 0) {
-          if (text[i] === '"') throw new ParseFailure(line, "a `\"` inside an unquoted field; quote the field and double the quote");
+          if (text[i] === '"')
+            throw new ParseFailure(line, 'a `"` inside an unquoted field; quote the field and double the quote');
           field += text[i++];
         }
       }
@@ -92,11 +96,11 @@ export function readCsvTable(text: string): ImportedTable {
     if (category.trim() === "") throw new ParseFailure(record.line, "the Category field is empty");
     // Rows of one category come together; a category name that comes back later starts a new group.
     let group = table.groups.at(-1);
-    if (group?.name !== category.trim()) {
-      group = { name: category.trim(), line: record.line, rows: [] };
+    if (group?.name !== category) {
+      group = { name: category, line: record.line, rows: [] };
       table.groups.push(group);
     }
-    group.rows.push({ name: competency.trim(), line: record.line, cells });
+    group.rows.push({ name: competency, line: record.line, cells });
   }
   return table;
 }

@@ -54,7 +54,8 @@ export function readMarkdownTable(text: string): ImportedTable {
   readPreamble(lines.slice(0, start), table);
 
   const header = splitRow(lines[start]);
-  if (header.length < 2) throw new ParseFailure(start + 1, "the table header needs a first column and one column per level");
+  if (header.length < 2)
+    throw new ParseFailure(start + 1, "the table header needs a first column and one column per level");
   table.levels = header
     .slice(1)
     .map((cell) => ({ ...parseLevelLabel(unescapeMarkdown(cell), start + 1), line: start + 1 }));
@@ -75,7 +76,7 @@ export function readMarkdownTable(text: string): ImportedTable {
       if (rest.some((cell) => cell !== "")) {
         throw new ParseFailure(line, "a bold first cell starts a category, so the row's other cells must be empty");
       }
-      table.groups.push({ name: unescapeMarkdown(bold).trim(), line, rows: [] });
+      table.groups.push({ name: unescapeMarkdown(bold), line, rows: [] });
       continue;
     }
     const name = unwrap(first, "*") ?? unwrap(first, "_") ?? first;
@@ -83,7 +84,7 @@ export function readMarkdownTable(text: string): ImportedTable {
     if (!group) {
       throw new ParseFailure(line, "a competency row comes before any category row (a row like `| **Skill** | | |`)");
     }
-    group.rows.push({ name: unescapeMarkdown(name).trim(), line, cells: rest.map(unescapeMarkdown) });
+    group.rows.push({ name: unescapeMarkdown(name), line, cells: rest.map(unescapeMarkdown) });
   }
   readLevelSections(lines.slice(end), table);
   return table;

@@ -2,8 +2,9 @@
  * What the import readers (import-markdown.ts, import-csv.ts) produce, and how it becomes a ladder:
  * names to ids, unique across the ladder, and every cell kept exactly. Pure.
  */
-import { fixMojibake } from "./mojibake.js";
+
 import type { Category, Competency, Ladder, Level } from "./model.js";
+import { fixMojibake } from "./mojibake.js";
 
 /** A ladder as read from a table, before ids are given. Lines are 1-based, for error messages. */
 export interface ImportedTable {
@@ -120,13 +121,13 @@ export function buildLadder(table: ImportedTable, options: BuildOptions): Omit<L
         if (list.length > 0) examples[levels[i].id] = list.map(text);
       });
       return {
-        id: competencyId(row.id !== undefined && ID.test(row.id) ? row.id : slugify(row.name, "competency")),
+        id: competencyId(row.id !== undefined && ID.test(row.id) ? row.id : slugify(text(row.name), "competency")),
         name: text(row.name),
         cells,
         ...(Object.keys(examples).length > 0 ? { examples } : {}),
       };
     });
-    return { id: categoryId(slugify(group.name, "category")), name: text(group.name), competencies };
+    return { id: categoryId(slugify(text(group.name), "category")), name: text(group.name), competencies };
   });
   return {
     title: text(table.title ?? options.title),

@@ -12,8 +12,13 @@ export interface TextField {
   text: string;
 }
 
+const fieldsCache = new WeakMap<LadderData, TextField[]>();
+const rowsCache = new WeakMap<LadderData, Row[]>();
+
 /** Every text of a ladder shown to people, in document order: titles, names, summaries, cells, examples. */
 export function textFields(ladder: LadderData): TextField[] {
+  const cached = fieldsCache.get(ladder);
+  if (cached) return cached;
   const fields: TextField[] = [];
   const add = (path: DocPath, text: string | undefined) => {
     if (typeof text === "string") fields.push({ path, text });
@@ -39,6 +44,7 @@ export function textFields(ladder: LadderData): TextField[] {
       }
     });
   });
+  fieldsCache.set(ladder, fields);
   return fields;
 }
 
@@ -47,6 +53,8 @@ export interface Cell {
   path: DocPath;
   level: Level;
   text: string;
+  /** The text as compared between cells (see `normalize`). */
+  norm: string;
 }
 
 /** A competency's cells in level order (a valid ladder has one per level). */
@@ -56,17 +64,24 @@ export interface Row {
   cells: Cell[];
 }
 
-/** Every competency row of a ladder, cells in the order of `levels`. */
+/** Every competency row of a ladder, cells in the order of `levels`. Computed once per ladder object. */
 export function rows(ladder: LadderData): Row[] {
-  return ladder.categories.flatMap((category, c) =>
+  const cached = rowsCache.get(ladder);
+  if (cached) return cached;
+  const result = ladder.categories.flatMap((category, c) =>
     category.competencies.map((competency, k) => {
       const path: DocPath = ["categories", c, "competencies", k];
       const cells = ladder.levels
         .filter((level) => Object.hasOwn(competency.cells, level.id))
-        .map((level) => ({ path: [...path, "cells", level.id], level, text: competency.cells[level.id] }));
+        .map((level) => {
+          const text = competency.cells[level.id];
+          return { path: [...path, "cells", level.id], level, text, norm: normalize(text) };
+        });
       return { path, name: competency.name, cells };
     }),
   );
+  rowsCache.set(ladder, result);
+  return result;
 }
 
 /** Text as compared between cells: runs of whitespace count as one space, ends trimmed. */
@@ -80,6 +95,13 @@ export function excerpt(text: string, index: number, length = 1, around = 16): s
   const end = Math.min(text.length, index + length + around);
   const body = text.slice(start, end).replace(/\s/g, " ");
   return `${start > 0 ? "…" : ""}${body}${end < text.length ? "…" : ""}`;
+}
+
+/** The whitespace-delimited word(s) around `text[index, index + length)`: `planning.Demonstrates`. */
+export function wordAt(text: string, index: number, length: number): string {
+  const before = /\S*$/.exec(text.slice(0, index))?.[0] ?? "";
+  const after = /^\S*/.exec(text.slice(index + length))?.[0] ?? "";
+  return `${before}${text.slice(index, index + length)}${after}`;
 }
 
 /** Length in characters (code points), not UTF-16 units. */

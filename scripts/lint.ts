@@ -3,18 +3,10 @@
  * its findings are warnings unless the ladder's `lint.rules` says `error` or `off`. Suppressions in comments
  * are applied later, where lines are known (suppress.ts). See docs/lint.md.
  */
-import { findMojibake } from "./mojibake.js";
-import {
-  charLength,
-  excerpt,
-  type LadderData,
-  median,
-  normalize,
-  type Row,
-  rows,
-  textFields,
-} from "./lint-text.js";
+
+import { charLength, excerpt, type LadderData, median, type Row, rows, textFields, wordAt } from "./lint-text.js";
 import { type DocPath, type LintConfig, levelLabel, type PathProblem, type RuleSetting } from "./model.js";
+import { findMojibake, fixMojibake } from "./mojibake.js";
 
 /** What a rule reports: where and what; the rule id and severity are added by `lintLadder`. */
 export interface Finding {
@@ -37,8 +29,10 @@ const identicalCells: Check = (ladder) =>
     .filter((row) => !unchanging(row))
     .flatMap((row) => {
       const findings: Finding[] = [];
+      const firstWith = new Map<string, number>();
       row.cells.forEach((cell, i) => {
-        const first = row.cells.findIndex((other) => normalize(other.text) === normalize(cell.text));
+        const first = firstWith.get(cell.norm) ?? i;
+        firstWith.set(cell.norm, first);
         if (first < i) {
           findings.push({
             path: cell.path,
@@ -53,8 +47,8 @@ const identicalCells: Check = (ladder) =>
 const repeatsPreviousLevel: Check = (ladder) =>
   rows(ladder).flatMap((row) =>
     row.cells.slice(1).flatMap((cell, i) => {
-      const previous = normalize(row.cells[i].text);
-      const current = normalize(cell.text);
+      const previous = row.cells[i].norm;
+      const current = cell.norm;
       if (previous.length < 20 || current === previous || !current.includes(previous)) return [];
       return [
         {
@@ -68,18 +62,19 @@ const repeatsPreviousLevel: Check = (ladder) =>
 /** UTF-8 text once read as Windows-1252: `doesnâ€™t`, `cafÃ©`. */
 const mojibake: Check = (ladder) =>
   textFields(ladder).flatMap(({ path, text }) => {
+    if (!MAYBE_MOJIBAKE.test(text)) return [];
     const found = findMojibake(text);
     if (found.length === 0) return [];
     const first = found[0];
-    const should = first.repaired === undefined ? "" : `; it should probably read "${first.repaired}"`;
+    const word = wordAt(text, first.index, first.found.length);
+    const should = first.repaired === undefined ? "" : `; it should probably read "${fixMojibake(word)}"`;
     const more = found.length > 1 ? ` (${found.length - 1} more in this text)` : "";
-    return [
-      {
-        path,
-        message: `"${excerpt(text, first.index, first.found.length, 8)}" looks like broken encoding (UTF-8 read as Windows-1252)${should}${more}`,
-      },
-    ];
+    return [{ path, message: `"${word}" looks like broken encoding (UTF-8 read as Windows-1252)${should}${more}` }];
   });
+
+/** Cheap tests that rule out most texts before the precise expressions run. */
+const MAYBE_MOJIBAKE = /[\u00C2-\u00F4]/;
+const MAYBE_NO_SPACE = /[.!?;:,]\p{Lu}/u;
 
 /** Web and mail addresses: "example.com/Path" is not a sentence. */
 const ADDRESS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
@@ -89,14 +84,11 @@ const NO_SPACE = /(?<=\p{Ll}[)\]"'’”]?)[.!?;:,](?=\p{Lu}\p{Ll})/gu;
 /** A sentence glued to the previous one: "planning.Demonstrates" (not "e.g.", "1.5" or a URL). */
 const missingSpace: Check = (ladder) =>
   textFields(ladder).flatMap(({ path, text }) => {
+    if (!MAYBE_NO_SPACE.test(text)) return [];
     const addresses = [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length]);
     const hits = [...text.matchAll(NO_SPACE)].filter((m) => !addresses.some(([s, e]) => m.index >= s && m.index < e));
     if (hits.length === 0) return [];
-    const quoted = hits.slice(0, 3).map((m) => {
-      const before = /\S*$/.exec(text.slice(0, m.index))?.[0] ?? "";
-      const after = /^\S*/.exec(text.slice(m.index + 1))?.[0] ?? "";
-      return `"${before}${m[0]}${after}"`;
-    });
+    const quoted = hits.slice(0, 3).map((m) => `"${wordAt(text, m.index, 1)}"`);
     return [{ path, message: `no space after "${hits[0][0]}" in ${quoted.join(", ")}; add one between sentences` }];
   });
 
@@ -108,7 +100,8 @@ const extraSpace: Check = (ladder) =>
     if (inside.length > 0) {
       const first = inside[0];
       const what = first[0].includes("\t") ? "a tab" : `${first[0].length} spaces`;
-      issues.push(`${what} in "${excerpt(text, first.index, first[0].length, 10)}"${inside.length > 1 ? ` (and ${inside.length - 1} more)` : ""}`);
+      const more = inside.length > 1 ? ` (and ${inside.length - 1} more)` : "";
+      issues.push(`${what} in "${wordAt(text, first.index, first[0].length)}"${more}`);
     }
     if (/^\s/.test(text)) issues.push("space at the start");
     if (/\s$/.test(text)) issues.push("space or line break at the end");
@@ -149,7 +142,7 @@ const cellLength: Check = (ladder) =>
   rows(ladder)
     .filter((row) => row.cells.length >= 3)
     .flatMap((row) => {
-      const lengths = row.cells.map((cell) => charLength(normalize(cell.text)));
+      const lengths = row.cells.map((cell) => charLength(cell.norm));
       return row.cells.flatMap((cell, i) => {
         const typical = median(lengths.filter((_, j) => j !== i));
         const n = lengths[i];
@@ -159,14 +152,14 @@ const cellLength: Check = (ladder) =>
         return [
           {
             path: cell.path,
-            message: `"${row.name}" at ${levelLabel(cell.level)} has ${n} characters, more than ${LENGTH_FACTOR} times ${which} than the row's typical ${typical}; ${which === "shorter" ? "is something missing?" : "split it or trim it"}`,
+            message: `"${row.name}" at ${levelLabel(cell.level)} has ${n} characters, more than ${LENGTH_FACTOR} times ${which} than the row's typical ${Math.round(typical)}; ${which === "shorter" ? "is something missing?" : "split it or trim it"}`,
           },
         ];
       });
     });
 
 function unchanging(row: Row): boolean {
-  return row.cells.length > 1 && row.cells.every((cell) => normalize(cell.text) === normalize(row.cells[0].text));
+  return row.cells.length > 1 && row.cells.every((cell) => cell.norm === row.cells[0].norm);
 }
 
 /** A competency that reads the same at every level. */
@@ -210,8 +203,26 @@ function unknownConfiguredRules(config: LintConfig | undefined): Finding[] {
     .map((id) => ({
       path: ["lint", "rules", id],
       atKey: true,
-      message: `"${id}" is not a lint rule; known rules: ${knownRuleIds.join(", ")}`,
+      message: unknownRuleMessage(id),
     }));
+}
+
+/** `"identicle-cells" is not a lint rule; did you mean identical-cells?` (or the list of rules). */
+export function unknownRuleMessage(id: string): string {
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) {
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      row = next;
+    }
+    return row[b.length];
+  };
+  const [best] = [...knownRuleIds].sort((a, b) => distance(id, a) - distance(id, b));
+  const hint = distance(id, best) <= 3 ? `did you mean ${best}?` : `known rules: ${knownRuleIds.join(", ")}`;
+  return `"${id}" is not a lint rule; ${hint}`;
 }
 
 /** Runs every rule that is not `off` over a valid ladder. Pure; positions are document paths. */

@@ -20,8 +20,11 @@ export interface Parsed {
   id: string;
   data: unknown;
   locate: (path: DocPath, atKey?: boolean) => { line: number; column: number };
-  /** The file's comments with their positions, read on first call (lint's suppressions need them). */
-  comments: () => Comment[];
+  /**
+   * The file's comments with their positions, read on first call (lint's suppressions need them). With
+   * `containing`, only comments holding that text, and a file without it is not even scanned.
+   */
+  comments: (containing?: string) => Comment[];
 }
 
 export type LoadResult = { ok: true; parsed: Parsed } | { ok: false; problems: Problem[] };
@@ -112,12 +115,13 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
   return { ok: true, parsed: { file, id, data, locate, comments: lazyComments(text) } };
 }
 
-/** Reads the comments once, when first asked: validation alone never pays for it. */
-function lazyComments(text: string): () => Comment[] {
+/** Reads the comments once, when first asked; a search for text the file lacks costs one `includes`. */
+function lazyComments(text: string): (containing?: string) => Comment[] {
   let comments: Comment[] | undefined;
-  return () => {
+  return (containing) => {
+    if (containing !== undefined && !text.includes(containing)) return [];
     comments ??= readComments(text);
-    return comments;
+    return containing === undefined ? comments : comments.filter((c) => c.text.includes(containing));
   };
 }
 

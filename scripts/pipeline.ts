@@ -1,22 +1,26 @@
 /**
- * The whole check in one place: load → validate (schema) → rules. Pure: sources in, ladders or problems out.
+ * The whole check in one place: load → validate (schema) → rules → lint. Pure: sources in, ladders or problems out.
  * `ladder validate`, `build`, `check` and `diff` all start here.
  */
+import { lintLadder } from "./lint.js";
 import { type LoadResult, loadSource, type Parsed, type Source } from "./load.js";
 import type { Ladder, PathProblem, Problem } from "./model.js";
-import { lintLadder } from "./lint.js";
 import { checkRules } from "./rules.js";
-import { applySuppressions } from "./suppress.js";
+import { applySuppressions, MARKER as SUPPRESSION_MARKER } from "./suppress.js";
 import { validateSchema } from "./validate.js";
 
 export type ValidateResult = { ok: true; ladders: Ladder[]; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-/** Validates every source; collects all problems of all files in one pass. Ladders come back sorted by id. */
-export function validateLadders(sources: readonly Source[]): ValidateResult {
+/**
+ * Validates every source; collects all problems of all files in one pass. Ladders come back sorted by id.
+ * With `lint: true` the lint rules run too (`ladder validate`, `ladder lint`): their findings are warnings
+ * unless a ladder's `lint.rules` makes one an error.
+ */
+export function validateLadders(sources: readonly Source[], options: { lint?: boolean } = {}): ValidateResult {
   const ladders: Ladder[] = [];
   const problems: Problem[] = [];
   for (const source of sources) {
-    const result = validateLadder(loadSource(source));
+    const result = validateLadder(loadSource(source), options);
     if (result.ok) ladders.push(result.ladder);
     problems.push(...result.problems);
   }
@@ -27,7 +31,7 @@ export function validateLadders(sources: readonly Source[]): ValidateResult {
   return { ok: true, ladders, warnings: problems };
 }
 
-/** Schema, then rules, then (unless `lint: false`) the lint rules with their suppressions, on one loaded file. */
+/** Schema, then rules, then (with `lint: true`) the lint rules with their suppressions, on one loaded file. */
 export function validateLadder(
   loaded: LoadResult,
   options: { lint?: boolean } = {},
@@ -40,9 +44,11 @@ export function validateLadder(
   const ruleProblems = position(parsed, checkRules(data));
   const ladder: Ladder = { id: parsed.id, file: parsed.file, ...data };
   if (ruleProblems.some((p) => p.severity === "error")) return { ok: false, problems: ruleProblems };
-  if (options.lint === false) return { ok: true, ladder, problems: ruleProblems };
+  if (options.lint !== true) return { ok: true, ladder, problems: ruleProblems };
   // Lint findings are warnings unless the ladder's lint.rules makes one an error, which then fails validation.
-  const findings = applySuppressions(position(parsed, lintLadder(data)), parsed.comments(), parsed.file, data.lint);
+  // Suppressions need every comment (one may sit above others), but only files that have one pay for reading them.
+  const comments = parsed.comments(SUPPRESSION_MARKER).length > 0 ? parsed.comments() : [];
+  const findings = applySuppressions(position(parsed, lintLadder(data)), comments, parsed.file, data.lint);
   const problems = [...ruleProblems, ...findings];
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
   return { ok: true, ladder, problems };

@@ -8,7 +8,7 @@
  * reported itself; so is one that names an unknown rule or no longer matches any finding. Pure.
  */
 import type { Comment } from "./comments.js";
-import { knownRuleIds, settingOf } from "./lint.js";
+import { knownRuleIds, settingOf, unknownRuleMessage } from "./lint.js";
 import type { LintConfig, Problem } from "./model.js";
 
 /** The marker that starts a suppression comment. */
@@ -39,7 +39,9 @@ function readSuppressions(comments: readonly Comment[]): { suppressions: Suppres
     }
     // A suppression above a block of comments applies to the first line after the block.
     let target = comment.line;
-    if (comment.ownLine) do target++; while (commentLines.has(target));
+    if (comment.ownLine)
+      do target++;
+      while (commentLines.has(target));
     const rules = match[1].split(",").map((r) => r.trim());
     suppressions.push({ comment, target, rules, reason: (match[2] ?? "").trim() });
   }
@@ -59,9 +61,7 @@ export function applySuppressions(
   const { suppressions, malformed } = readSuppressions(comments);
   const used = new Set<string>();
   const kept = findings.filter((finding) => {
-    const by = suppressions.find(
-      (s) => s.reason !== "" && s.target === finding.line && s.rules.includes(finding.rule),
-    );
+    const by = suppressions.find((s) => s.reason !== "" && s.target === finding.line && s.rules.includes(finding.rule));
     if (by) used.add(`${by.comment.line}:${finding.rule}`);
     return !by;
   });
@@ -69,7 +69,8 @@ export function applySuppressions(
   const meta: Problem[] = [];
   const report = (comment: Comment, rule: string, message: string) => {
     const setting = settingOf(config, rule);
-    if (setting !== "off") meta.push({ file, line: comment.line, column: comment.column, severity: setting, rule, message });
+    if (setting !== "off")
+      meta.push({ file, line: comment.line, column: comment.column, severity: setting, rule, message });
   };
   const example = `# ${MARKER} identical-cells: the two levels really are the same here`;
   for (const comment of malformed) {
@@ -78,7 +79,7 @@ export function applySuppressions(
   for (const s of suppressions) {
     const unknown = s.rules.filter((rule) => !knownRuleIds.includes(rule));
     for (const rule of unknown) {
-      report(s.comment, "unknown-lint-rule", `"${rule}" is not a lint rule; known rules: ${knownRuleIds.join(", ")}`);
+      report(s.comment, "unknown-lint-rule", unknownRuleMessage(rule));
     }
     if (s.reason === "") {
       report(
@@ -89,7 +90,8 @@ export function applySuppressions(
       continue;
     }
     for (const rule of s.rules) {
-      if (unknown.includes(rule) || settingOf(config, rule) === "off" || used.has(`${s.comment.line}:${rule}`)) continue;
+      if (unknown.includes(rule) || settingOf(config, rule) === "off" || used.has(`${s.comment.line}:${rule}`))
+        continue;
       report(
         s.comment,
         "unused-suppression",

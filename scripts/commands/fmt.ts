@@ -34,7 +34,7 @@ export const run: Command = async (argv, io) => {
   const unformatted: string[] = [];
   for (const source of sources) {
     // Lint findings do not stop formatting; only a file that is not a valid ladder is left alone.
-    const checked = validateLadder(loadSource(source), { lint: false });
+    const checked = validateLadder(loadSource(source));
     if (!checked.ok) {
       problems.push(...checked.problems);
       continue;

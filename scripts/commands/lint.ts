@@ -26,7 +26,7 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const sources = await readSources(locations(values, io), positionals);
-  const result = validateLadders(sources);
+  const result = validateLadders(sources, { lint: true });
   const problems: Problem[] = result.ok ? result.warnings : result.problems;
   const shown = values.strict ? problems.map((p) => ({ ...p, severity: "error" as const })) : problems;
   reportProblems(shown, io);

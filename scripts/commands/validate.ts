@@ -8,7 +8,8 @@ export const help = `Usage: ladder validate [FILE…] [--root DIR] [--ladders DI
 
 Checks every ladder/*.yaml (or the files named) against schemas/ladder.schema.json and the rules the
 schema cannot express. Prints each problem as FILE:LINE:COL: error: MESSAGE (RULE-ID); inside GitHub
-Actions also as annotations. Exit 0 when valid, 1 when not, 2 on wrong usage.
+Actions also as annotations. Quality findings of \`ladder lint\` are printed as warnings and do not fail
+unless a ladder sets their rule to error. Exit 0 when valid, 1 when not, 2 on wrong usage.
 `;
 
 export const run: Command = async (argv, io) => {
@@ -18,7 +19,7 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const sources = await readSources(locations(values, io), positionals);
-  const result = validateLadders(sources);
+  const result = validateLadders(sources, { lint: true });
   if (!result.ok) {
     reportProblems(result.problems, io);
     io.stderr(`${summarize(result.problems)}\n`);
