@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Skipped tests are failures in CI: a skip must never count as a pass there.
     allowOnly: false,
+    // The JSON report lets .ci/run print one plain "N passed, N failed, N skipped" line.
+    reporters: ["default", "json"],
+    outputFile: { json: "test/output/vitest.json" },
   },
 });
