@@ -87,7 +87,36 @@ export function readMarkdownTable(text: string): ImportedTable {
     group.rows.push({ name: unescapeMarkdown(name), line, cells: rest.map(unescapeMarkdown) });
   }
   readLevelSections(lines.slice(end), table);
+  readAbout(lines.slice(end), table);
   return table;
+}
+
+const ABOUT_CATEGORY = /^- <a id="category-([a-z0-9-]+)"><\/a>\*\*((?:\\.|[^\\*])*)\*\*(?:: (.*))?$/;
+const ABOUT_COMPETENCY = /^ {2}- <a id="competency-([a-z0-9-]+)"><\/a>\*(?:\\.|[^\\*])*\*: (.*)$/;
+
+/**
+ * Our Markdown's "About the competencies" list gives back category and competency descriptions and ids:
+ * competencies by the ids in their anchors, categories by name, in order (the list names only those that
+ * have something to say).
+ */
+function readAbout(lines: readonly string[], table: ImportedTable): void {
+  const rows = new Map(table.groups.flatMap((group) => group.rows.map((row) => [row.id, row] as const)));
+  let k = 0;
+  for (const line of lines) {
+    const category = ABOUT_CATEGORY.exec(line);
+    if (category) {
+      const name = unescapeMarkdown(category[2]);
+      const at = table.groups.findIndex((g, i) => i >= k && g.name === name);
+      if (at < 0) continue;
+      k = at + 1;
+      table.groups[at].id = category[1];
+      if (category[3] !== undefined) table.groups[at].description = unescapeMarkdown(category[3]);
+      continue;
+    }
+    const competency = ABOUT_COMPETENCY.exec(line);
+    const row = competency ? rows.get(competency[1]) : undefined;
+    if (competency && row) row.description = unescapeMarkdown(competency[2]);
+  }
 }
 
 /** The `# Title` and the paragraphs between it and the table (the summary). */

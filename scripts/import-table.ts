@@ -14,7 +14,16 @@ export interface ImportedTable {
   groups: Array<{
     name: string;
     line: number;
-    rows: Array<{ name: string; line: number; cells: string[]; id?: string; examples?: string[][] }>;
+    id?: string;
+    description?: string;
+    rows: Array<{
+      name: string;
+      line: number;
+      cells: string[];
+      id?: string;
+      description?: string;
+      examples?: string[][];
+    }>;
   }>;
 }
 
@@ -123,11 +132,18 @@ export function buildLadder(table: ImportedTable, options: BuildOptions): Omit<L
       return {
         id: competencyId(row.id !== undefined && ID.test(row.id) ? row.id : slugify(text(row.name), "competency")),
         name: text(row.name),
+        ...(row.description !== undefined ? { description: text(row.description) } : {}),
         cells,
         ...(Object.keys(examples).length > 0 ? { examples } : {}),
       };
     });
-    return { id: categoryId(slugify(text(group.name), "category")), name: text(group.name), competencies };
+    const id = group.id !== undefined && ID.test(group.id) ? group.id : slugify(text(group.name), "category");
+    return {
+      id: categoryId(id),
+      name: text(group.name),
+      ...(group.description !== undefined ? { description: text(group.description) } : {}),
+      competencies,
+    };
   });
   return {
     title: text(table.title ?? options.title),

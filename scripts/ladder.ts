@@ -79,6 +79,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** The process edge: real stdio, real exit code. */
 export function processIo(): Io {
+  // A reader that stops early (`ladder diff | head`) closes the pipe: that ends the output, not the command.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
   return {
     cwd: process.cwd(),
     env: process.env,

@@ -130,7 +130,7 @@ export function sentence(change: Change, names: Names): Md {
 }
 
 /** Headline words per kind of change, singular and plural; cells are counted apart. */
-const clauses: Partial<Record<ChangeKind, [string, string]>> = {
+const clauses: Partial<Record<ChangeKind | `${ChangeKind}:${"summary" | "description"}`, [string, string]>> = {
   "ladder-added": ["ladder added", "ladders added"],
   "ladder-removed": ["ladder removed", "ladders removed"],
   "ladder-changed": ["ladder title or summary changed", "ladder titles or summaries changed"],
@@ -146,6 +146,9 @@ const clauses: Partial<Record<ChangeKind, [string, string]>> = {
   "competency-removed": ["competency removed", "competencies removed"],
   "competency-renamed": ["competency renamed", "competencies renamed"],
   "competency-moved": ["competency moved", "competencies moved"],
+  "level-renamed:summary": ["level summary changed", "level summaries changed"],
+  "category-renamed:description": ["category description changed", "category descriptions changed"],
+  "competency-renamed:description": ["competency description changed", "competency descriptions changed"],
   "cell-added": ["expectation added", "expectations added"],
   "cell-removed": ["expectation removed", "expectations removed"],
 };
@@ -178,7 +181,10 @@ export function headline(ladders: readonly LadderDiff[], namesOf: (id: string) =
     const items = new Set<string>();
     for (const ladder of ladders) {
       for (const c of ladder.changes) {
-        if (c.kind === kind) items.add([ladder.id, c.level, c.category, c.competency].join("\u0000"));
+        // A changed description or summary is not a rename, whatever the kind says: it has its own clause.
+        const prose = c.field === "description" || c.field === "summary";
+        const clause = prose && c.kind.endsWith("-renamed") ? `${c.kind}:${c.field}` : c.kind;
+        if (clause === kind) items.add([ladder.id, c.level, c.category, c.competency].join("\u0000"));
       }
     }
     if (items.size > 0) parts.push(raw(`${items.size} ${items.size === 1 ? one : many}`));

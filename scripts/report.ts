@@ -188,9 +188,7 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
         : change.category
           ? md`${names.category(change.category)} (category)`
           : raw("—"),
-      change: raw(
-        `${change.kind.replace("cell-", "expectation-").replace("-", " ")}${change.field && change.field !== "text" ? ` (${change.field})` : ""}`,
-      ),
+      change: raw(changeLabel(change)),
       impact: impactMd(change.impact),
     })),
     structure: diff.changes
@@ -257,4 +255,13 @@ function linkTarget(url: string): string | undefined {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The change table's words: "expectation changed", "level renamed (title)", "description changed". */
+function changeLabel(change: Change): string {
+  if (change.kind.endsWith("-renamed") && (change.field === "description" || change.field === "summary")) {
+    return `${change.field} changed`;
+  }
+  const words = change.kind.replace("cell-", "expectation-").replace("-", " ");
+  return change.field && change.field !== "text" ? `${words} (${change.field})` : words;
 }

@@ -76,6 +76,18 @@ describe("ladder diff --format markdown", () => {
     await expect(md).toMatchFileSnapshot("fixtures/diff/structural.md");
   });
 
+  it("calls a changed description a description change, not a rename", async () => {
+    const sre = edit(
+      SRE,
+      "      - id: scope\n        name: Scope\n",
+      "      - id: scope\n        name: Scope\n        description: How big the work is.\n",
+    );
+    const out = lines(await report({ "ladder/sre.yaml": sre }, "describe scope"));
+    expect(out[1]).toBe("### Ladder diff: 1 competency description changed; no breaking changes");
+    expect(out).toContain("| all levels | Scope | description changed | substantive |");
+    expect(out.join("\n")).not.toContain("renamed");
+  });
+
   it("reports a reorder as moves only, with no text changes", async () => {
     const sre = move(
       move(SRE, / {2}- id: coachability\n[\s\S]*$/, "  - id: skill\n"),

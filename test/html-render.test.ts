@@ -65,12 +65,13 @@ describe.each(pages)("$file", ({ ladder, html }) => {
     for (const category of ladder.categories) {
       const body = byId(all, `category-${category.id}`) as Element;
       const groupHeader = parsePageFind(body, (e) => e.tagName === "th" && attr(e, "scope") === "rowgroup");
-      expect(groupHeader && textOf(groupHeader)).toBe(shownText(category.name));
+      const withNote = (name: string, note?: string) => shownText(note === undefined ? name : `${name} ${note}`);
+      expect(groupHeader && textOf(groupHeader)).toBe(withNote(category.name, category.description));
       for (const competency of category.competencies) {
         const row = byId(all, `competency-${competency.id}`) as Element;
         const header = row.childNodes.find((n) => "tagName" in n && n.tagName === "th") as Element;
         expect(attr(header, "scope")).toBe("row");
-        expect(textOf(header)).toBe(shownText(competency.name));
+        expect(textOf(header)).toBe(withNote(competency.name, competency.description));
       }
     }
   });

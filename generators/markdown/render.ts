@@ -46,9 +46,12 @@ export interface LevelEntry {
 }
 
 export interface AboutCategory {
+  /** `category-skill`: lets `ladder import` give the description back to the right category. */
+  anchor: MarkdownText;
   name: MarkdownText;
   description: MarkdownText | null;
-  competencies: Array<{ name: MarkdownText; description: MarkdownText }>;
+  /** `anchor` is `competency-<id>`, the same fragment as the web page's. */
+  competencies: Array<{ anchor: MarkdownText; name: MarkdownText; description: MarkdownText }>;
 }
 
 /** The fragment of a level's section: `level-l3`. */
@@ -99,12 +102,19 @@ export function markdownContext(ladder: Ladder): MarkdownContext {
   }));
   const about = ladder.categories
     .map((category) => ({
+      anchor: trustedMarkdown(`category-${category.id}`),
       name: escapeMarkdown(category.name),
       description: optional(category.description),
       competencies: category.competencies.flatMap((c) =>
         c.description === undefined
           ? []
-          : [{ name: escapeMarkdown(c.name), description: escapeMarkdown(c.description) }],
+          : [
+              {
+                anchor: trustedMarkdown(`competency-${c.id}`),
+                name: escapeMarkdown(c.name),
+                description: escapeMarkdown(c.description),
+              },
+            ],
       ),
     }))
     .filter((category) => category.description !== null || category.competencies.length > 0);
