@@ -2,7 +2,7 @@
  * The comments of a YAML file, with their positions. `lint` reads suppressions from them and `fmt` proves it
  * kept every one. Uses the YAML lexer, so a `#` inside a quoted or block scalar is never taken for a comment.
  */
-import { Lexer } from "yaml";
+import { yamlLibrary } from "./yaml-library.js";
 
 /** One `# …` comment: where it starts and its text after the `#`. */
 export interface Comment {
@@ -23,7 +23,7 @@ export function readComments(text: string): Comment[] {
   let line = 1;
   let lineStart = 0;
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yamlLibrary().Lexer)().lex(text)) {
     if (MARKERS.has(token)) continue;
     if (token.startsWith("#")) {
       const before = text.slice(lineStart, offset);

@@ -86,6 +86,8 @@ export function rows(ladder: LadderData): Row[] {
 
 /** Text as compared between cells: runs of whitespace count as one space, ends trimmed. */
 export function normalize(text: string): string {
+  // Text whose only whitespace is single spaces between words is already normal (most cells are).
+  if (!/[^\S ]| {2}|^ | $/.test(text)) return text;
   return text.replace(/\s+/g, " ").trim();
 }
 
@@ -106,6 +108,8 @@ export function wordAt(text: string, index: number, length: number): string {
 
 /** Length in characters (code points), not UTF-16 units. */
 export function charLength(text: string): number {
+  // Without surrogates every UTF-16 unit is one character.
+  if (!/[\ud800-\udfff]/.test(text)) return text.length;
   let n = 0;
   for (const _ of text) n++;
   return n;

@@ -59,7 +59,8 @@ export function position(parsed: Parsed, problems: readonly PathProblem[]): Prob
   return problems.map(({ path, atKey, ...rest }) => ({ file: parsed.file, ...parsed.locate(path, atKey), ...rest }));
 }
 
-function byPosition(a: Problem, b: Problem): number {
+/** Problems in file, line, column and rule order: how every command lists them. */
+export function byPosition(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }

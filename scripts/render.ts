@@ -7,7 +7,8 @@ import { renderHtml } from "../generators/html/render.js";
 import { renderIndexHtml, renderIndexMarkdown } from "../generators/index/render.js";
 import { renderJson } from "../generators/json/render.js";
 import { renderMarkdown } from "../generators/markdown/render.js";
-import { type ArtifactKind, artifactsOf, INDEX_FILES } from "../generators/shared/artifacts.js";
+import { type ArtifactKind, INDEX_FILES } from "../generators/shared/artifacts.js";
+import { distPaths } from "./dist-paths.js";
 import type { Ladder } from "./model.js";
 
 const generators: Record<ArtifactKind, (ladder: Ladder) => string> = {
@@ -18,9 +19,32 @@ const generators: Record<ArtifactKind, (ladder: Ladder) => string> = {
   json: renderJson,
 };
 
-/** Two outputs would land on one file (ladder `index` or `README`, or ids differing only in case). */
-export class RenderError extends Error {
-  override name = "RenderError";
+export { RenderError } from "./dist-paths.js";
+
+/** One file of dist/ and how to render it; nothing is rendered until `render` is called. */
+export interface PlannedFile {
+  /** Relative to dist/, forward slashes: `sre.md`. */
+  path: string;
+  /** The kind of a ladder's own file; undefined for the index pages. */
+  kind?: ArtifactKind;
+  render: () => string;
+}
+
+/**
+ * Every file of dist/ for these ladders, in code-unit order of their paths, each rendered only when asked:
+ * so `build` and `check` can hold one file in memory at a time. Throws a RenderError if two outputs would be
+ * one file, also on a disk that ignores case (dist-paths.ts). `index: false` leaves out the index pages (a
+ * worker thread renders some ladders' files; the main thread renders the index of all).
+ */
+export function planDist(ladders: readonly Ladder[], options: { index?: boolean } = {}): PlannedFile[] {
+  return distPaths(ladders.map((ladder) => ladder.id)).flatMap(({ path, ladder, kind }): PlannedFile[] => {
+    if (ladder === undefined || kind === undefined) {
+      if (options.index === false) return [];
+      const render = path === INDEX_FILES.html ? renderIndexHtml : renderIndexMarkdown;
+      return [{ path, render: () => render(ladders) }];
+    }
+    return [{ path, kind, render: () => generators[kind](ladders[ladder]) }];
+  });
 }
 
 /**
@@ -30,20 +54,5 @@ export class RenderError extends Error {
  * ignores case.
  */
 export function renderDist(ladders: readonly Ladder[]): Map<string, string> {
-  const files = new Map<string, string>();
-  const folded = new Map<string, string>();
-  const add = (path: string, content: string) => {
-    const other = folded.get(path.toLowerCase());
-    if (other !== undefined) {
-      throw new RenderError(`dist/${path} and dist/${other} would be the same file; rename one ladder file`);
-    }
-    folded.set(path.toLowerCase(), path);
-    files.set(path, content);
-  };
-  for (const ladder of ladders) {
-    for (const artifact of artifactsOf(ladder.id)) add(artifact.path, generators[artifact.kind](ladder));
-  }
-  add(INDEX_FILES.html, renderIndexHtml(ladders));
-  add(INDEX_FILES.markdown, renderIndexMarkdown(ladders));
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map(planDist(ladders).map((file) => [file.path, file.render()]));
 }

@@ -6,6 +6,8 @@ import { code, fence, inline, type Md, md, raw, wordDiff } from "../generators/r
 import { diffWords } from "../generators/shared/word-diff.js";
 import { byCodeUnit, type Change, type LadderDiff } from "./change.js";
 import { diffLadders } from "./diff.js";
+import { distPaths } from "./dist-paths.js";
+import { changedFiles } from "./generated.js";
 import type { SideInfo } from "./git.js";
 import type { Impact } from "./impact.js";
 import { loadSource, type Source } from "./load.js";
@@ -37,17 +39,15 @@ export interface Compared {
   head: Ladder[];
 }
 
-export type Render = (ladders: readonly Ladder[]) => Map<string, string>;
-
 /**
  * Compares two sides. The head must be valid, else the report lists its problems instead of a diff. The base
  * need only load and match the schema (a change may fix a rule the base broke); when it does not, the result
- * is its problems, and the caller cannot report.
+ * is its problems, and the caller cannot report. The generated files that change are found without
+ * rendering them (generated.ts).
  */
 export function compare(
   base: { info: SideInfo; sources: readonly Source[] },
   head: { info: SideInfo; sources: readonly Source[] },
-  render: Render,
 ): { ok: true; compared: Compared } | { ok: false; problems: Problem[] } {
   const before = readLeniently(base.sources);
   if (!before.ok) return before;
@@ -66,18 +66,23 @@ export function compare(
   report.ladders = diffLadders(before.ladders, after.ladders);
   for (const ladder of report.ladders) for (const change of ladder.changes) report.impacts[change.impact]++;
   try {
-    report.generated.files = diffFiles(render(before.ladders), render(after.ladders));
+    // What `build` would refuse on either side (two outputs on one file) is reported instead of the list.
+    distPaths(before.ladders.map((ladder) => ladder.id));
+    distPaths(after.ladders.map((ladder) => ladder.id));
+    report.generated.files = changedFiles(before.ladders, after.ladders);
   } catch (error) {
     report.generated.error = `the generated files could not be compared: ${(error as Error).message}`;
   }
   return { ok: true, compared: { report, base: before.ladders, head: after.ladders } };
 }
 
-function readLeniently(
-  sources: readonly Source[],
-): { ok: true; ladders: Ladder[] } | { ok: false; problems: Problem[] } {
-  const strict = validateLadders(sources);
-  if (strict.ok) return strict;
+type Lenient = { ok: true; ladders: Ladder[] } | { ok: false; problems: Problem[] };
+
+/**
+ * The base side's ladders: every one that loads and matches the schema, sorted by id. (The rules are not
+ * checked: a change may fix what the base broke. When they hold, this is what `validateLadders` returns.)
+ */
+function readLeniently(sources: readonly Source[]): Lenient {
   const ladders: Ladder[] = [];
   const problems: Problem[] = [];
   for (const source of sources) {
@@ -92,16 +97,6 @@ function readLeniently(
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, ladders: ladders.sort((a, b) => byCodeUnit(a.id, b.id)) };
-}
-
-function diffFiles(base: Map<string, string>, head: Map<string, string>): DiffReport["generated"]["files"] {
-  const paths = [...new Set([...base.keys(), ...head.keys()])].sort(byCodeUnit);
-  return paths.flatMap((path) => {
-    const b = base.get(path);
-    const h = head.get(path);
-    if (b === h) return [];
-    return [{ path: `dist/${path}`, status: b === undefined ? "added" : h === undefined ? "removed" : "changed" }];
-  });
 }
 
 /** What the Markdown templates lay out; every string in it is already escaped (`Md`). */

@@ -14,6 +14,19 @@ export interface Locations {
 
 /** Reads the named files, or every `*.yaml` in the ladders folder, sorted by name. */
 export async function readSources(where: Locations, files: readonly string[] = []): Promise<Source[]> {
+  const listed = await listSources(where, files);
+  return Promise.all(listed.map(async ({ file, path: p }) => ({ file, text: await readFile(p) })));
+}
+
+/** A ladder file found but not read yet: how problems show it, where it is, and its size in bytes. */
+export interface Listed {
+  file: string;
+  path: string;
+  size: number;
+}
+
+/** Finds the named files, or every `*.yaml` in the ladders folder, sorted by name; reads none of them. */
+export async function listSources(where: Locations, files: readonly string[] = []): Promise<Listed[]> {
   let paths: string[];
   if (files.length > 0) {
     paths = files.map((f) => path.resolve(where.root, f));
@@ -37,7 +50,7 @@ export async function readSources(where: Locations, files: readonly string[] = [
       const file = displayPath(where.root, p);
       const info = await stat(p).catch(() => undefined);
       if (!info?.isFile()) throw new ExitError(1, `${file}: no such ladder file`);
-      return { file, text: await readFile(p) };
+      return { file, path: p, size: info.size };
     }),
   );
 }

@@ -2,18 +2,60 @@
  * Stage 2, validate: the JSON Schema check (ajv), turned into problems a person can act on.
  * Pure: data in, path-positioned problems out.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import ladderSchema from "../schemas/ladder.schema.json" with { type: "json" };
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { DocPath, PathProblem } from "./model.js";
+
+// ajv and the schema are loaded only when a schema is checked, and synchronously: validation is a pure,
+// synchronous stage. `require` also reads the JSON schema without Node 20's experimental JSON modules.
+const require = createRequire(import.meta.url);
+
+/** How the schema is compiled, at run time here and ahead of time by `standaloneSource`. */
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+
+/**
+ * The validator generated ahead of time by scripts/compile.mjs, next to the compiled JavaScript in .build/
+ * (it never exists beside the sources). Loading it saves loading ajv and compiling the schema on every run.
+ */
+const PRECOMPILED = fileURLToPath(new URL("../schemas/ladder.validate.cjs", import.meta.url));
 
 let compiled: ValidateFunction | undefined;
 
 function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    compiled = ajv.compile(ladderSchema);
-  }
+  compiled ??= existsSync(PRECOMPILED) ? (require(PRECOMPILED) as ValidateFunction) : compileSchema(false).validate;
   return compiled;
+}
+
+function compileSchema(source: boolean) {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source } });
+  return { ajv, validate: ajv.compile(require("../schemas/ladder.schema.json")) };
+}
+
+/**
+ * The schema's validator as the source of a CommonJS module (ajv "standalone" code), compiled with the same
+ * options as at run time, so its errors are the same objects. scripts/compile.mjs writes it into .build/.
+ */
+export function standaloneSource(): string {
+  const { ajv, validate } = compileSchema(true);
+  const standalone = require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js");
+  return skipCounting(standalone.default(ajv, validate));
+}
+
+/**
+ * minLength and maxLength count code points (ajv's ucs2length walks the whole text), though a text's length
+ * in UTF-16 units settles most checks: a text of n units holds between n/2 and n code points. So
+ * `count(x) > limit` is false when `x.length <= limit`, and `count(x) < limit` false when `x.length >= 2 * limit`;
+ * only the other cases count. The same answers, without walking every cell's text to learn it is not empty.
+ */
+export function skipCounting(code: string): string {
+  const name = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(code)?.[1];
+  if (name === undefined) return code;
+  return code.replace(new RegExp(`\\b${name}\\((\\w+)\\) ([<>]) (\\d+)`, "g"), (call, value, op, limit) =>
+    op === "<" ? `(${value}.length < ${2 * Number(limit)} && ${call})` : `(${value}.length > ${limit} && ${call})`,
+  );
 }
 
 /** Checks data against `schemas/ladder.schema.json`; returns every problem found, none when valid. */

@@ -1,47 +1,84 @@
 /**
- * Stage 5, write: the disk edge of `build` and `check`. `writeDist` replaces dist/ as a whole; `compareDist`
- * tells how dist/ differs from what build would write, and `firstDifference` (pure) shows where.
+ * Stage 5, write: the disk edge of `build` and `check`. `writeDist` replaces dist/ as a whole (or, in steps,
+ * `stageDist`, `writeStaged` and `commit`); `compareDist` and `compareFile` tell how dist/ differs from what
+ * build would write, and `firstDifference` (pure) shows where.
  */
-import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
  * Writes `files` (path relative to dist/ → content) as the whole of `out`, atomically as far as a folder can
  * be: everything is written into a temporary sibling folder first, then that folder is swapped in. On any
  * error `out` is left as it was and the temporary folder is removed. Files in `out` that are not in `files`
- * (those of a removed ladder) are gone afterwards.
+ * (those of a removed ladder) are gone afterwards. `files` may be produced lazily, one at a time.
  */
-export async function writeDist(out: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeDist(
+  out: string,
+  files: Iterable<readonly [string, string]> | AsyncIterable<readonly [string, string]>,
+): Promise<void> {
+  const staged = await stageDist(out);
+  try {
+    for await (const [relative, content] of files) await writeStaged(staged.dir, relative, content);
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
+  await staged.commit();
+}
+
+/** A temporary folder that becomes `out` on `commit`, or disappears on `abort`. */
+export interface StagedDist {
+  /** The temporary folder: write the files of dist/ here (`writeStaged`), from any thread. */
+  dir: string;
+  commit: () => Promise<void>;
+  abort: () => Promise<void>;
+}
+
+/** Starts writing a new `out` beside it (the first half of `writeDist`). */
+export async function stageDist(out: string): Promise<StagedDist> {
   const parent = path.dirname(out);
   const base = path.basename(out);
   await mkdir(parent, { recursive: true });
   // Siblings on the same file system, so the swap is two renames; the names match .gitignore's `*.tmp.*`.
   const fresh = await mkdtemp(path.join(parent, `.${base}.tmp.`));
-  let old: string | undefined;
+  const abort = () => rm(fresh, { recursive: true, force: true });
   try {
     // mkdtemp makes the folder private (0700); dist/ keeps its own mode, or the usual 0755 when new.
     await chmod(fresh, (await stat(out).catch(() => undefined))?.mode ?? 0o755);
-    for (const [relative, content] of files) {
-      const target = path.join(fresh, ...relative.split("/"));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, content, "utf8");
-    }
-    if (await exists(out)) {
-      old = `${fresh}.old`;
-      await rename(out, old);
-    }
-    try {
-      await rename(fresh, out);
-    } catch (error) {
-      if (old) await rename(old, out);
-      old = undefined;
-      throw error;
-    }
   } catch (error) {
-    await rm(fresh, { recursive: true, force: true });
+    await abort();
     throw error;
   }
-  if (old) await rm(old, { recursive: true, force: true });
+  const commit = async () => {
+    let old: string | undefined;
+    try {
+      if (await exists(out)) {
+        old = `${fresh}.old`;
+        await rename(out, old);
+      }
+      try {
+        await rename(fresh, out);
+      } catch (error) {
+        if (old) await rename(old, out);
+        old = undefined;
+        throw error;
+      }
+    } catch (error) {
+      await abort();
+      throw error;
+    }
+    if (old) await rm(old, { recursive: true, force: true });
+  };
+  return { dir: fresh, commit, abort };
+}
+
+/** Writes one file of dist/ (text, or its UTF-8 bytes) into a staged folder. */
+export async function writeStaged(dir: string, relative: string, content: string | Uint8Array): Promise<void> {
+  const target = path.join(dir, ...relative.split("/"));
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, content);
 }
 
 /** How one file of dist/ differs from what build would write. */
@@ -59,19 +96,77 @@ export async function compareDist(out: string, files: ReadonlyMap<string, string
   const present = await listFiles(out);
   const differences: Difference[] = [];
   for (const [relative, content] of files) {
-    if (!present.has(relative)) {
-      differences.push({ path: relative, kind: "missing" });
-      continue;
-    }
-    const actual = await readFile(path.join(out, ...relative.split("/")));
-    if (!actual.equals(Buffer.from(content, "utf8"))) {
-      differences.push({ path: relative, kind: "stale", detail: firstDifference(actual.toString("utf8"), content) });
-    }
+    const { difference } = await compareFile(out, relative, content, present);
+    if (difference) differences.push(difference);
   }
   for (const relative of present) {
     if (!files.has(relative)) differences.push({ path: relative, kind: "extra" });
   }
   return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * How one file build would write differs from `out/relative` (`present`: the files of `out`), if it does;
+ * and the file's size in bytes.
+ */
+export async function compareFile(
+  out: string,
+  relative: string,
+  content: string,
+  present: ReadonlySet<string>,
+): Promise<{ bytes: number; difference?: Difference }> {
+  if (!present.has(relative))
+    return { bytes: Buffer.byteLength(content, "utf8"), difference: { path: relative, kind: "missing" } };
+  const actual = readReused(path.join(out, ...relative.split("/")));
+  const bytes = encodedLength(actual, content);
+  if (bytes === actual.length) return { bytes };
+  const detail = firstDifference(actual.toString("utf8"), content);
+  return {
+    bytes: bytes < 0 ? Buffer.byteLength(content, "utf8") : bytes,
+    difference: { path: relative, kind: "stale", detail },
+  };
+}
+
+let pool: Buffer | undefined;
+
+/**
+ * A file's bytes, read at once into one buffer reused for every file (valid until the next call): the promise
+ * API reads a large file in many small steps, and a new buffer per file makes the garbage collector run often.
+ */
+function readReused(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (!pool || pool.length < size) pool = Buffer.allocUnsafe(Math.max(size, 1 << 20));
+    let length = 0;
+    for (let n = -1; n !== 0 && length < size; length += n) n = readSync(fd, pool, length, size - length, length);
+    return pool.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const encoder = new TextEncoder();
+let scratch: Uint8Array | undefined;
+
+/**
+ * The length of `content` in UTF-8 if its encoding starts with `bytes`, else -1: encoded a megabyte at a
+ * time, so comparing a 30 MB page holds no second copy of it. (Buffer.byteLength would walk the text once
+ * more just to count: on a page with any character beyond Latin-1, slower than this whole comparison.)
+ */
+function encodedLength(bytes: Buffer, content: string): number {
+  scratch ??= new Uint8Array(1 << 20);
+  let read = 0;
+  let at = 0;
+  while (read < content.length) {
+    // encodeInto never splits a character, so each chunk ends on a whole one.
+    const chunk = encoder.encodeInto(read === 0 ? content : content.slice(read), scratch);
+    if (at + chunk.written > bytes.length) return -1;
+    if (Buffer.compare(scratch.subarray(0, chunk.written), bytes.subarray(at, at + chunk.written)) !== 0) return -1;
+    read += chunk.read;
+    at += chunk.written;
+  }
+  return at;
 }
 
 /**
@@ -118,7 +213,7 @@ function clip(line: string, from: number): string {
 }
 
 /** Every file under `dir`, as paths relative to it with forward slashes; empty when `dir` does not exist. */
-async function listFiles(dir: string): Promise<Set<string>> {
+export async function listFiles(dir: string): Promise<Set<string>> {
   const found = new Set<string>();
   const walk = async (relative: string) => {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true }).catch((error: unknown) => {

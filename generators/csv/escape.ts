@@ -29,5 +29,6 @@ export function restoreFormula(value: string): string {
  * advises) keeps a field whole even where a spreadsheet's locale splits on `;` or tab instead of `,`.
  */
 export function csvField(text: string): CsvField {
-  return `"${neutraliseFormula(text).replace(/"/g, '""')}"` as CsvField;
+  const neutral = neutraliseFormula(text);
+  return `"${neutral.includes('"') ? neutral.replace(/"/g, '""') : neutral}"` as CsvField;
 }

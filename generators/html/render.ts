@@ -4,22 +4,22 @@
  * shared word diff, under a Content-Security-Policy that allows exactly those two inline blocks by hash.
  */
 import { readFileSync } from "node:fs";
-import Handlebars from "handlebars";
 import type { Ladder } from "../../scripts/model.js";
+import { environment, registerPartial, template } from "../shared/templates.js";
 import { buildContext } from "./context.js";
 import { escapeHtml } from "./escape.js";
 import { inlineable, pageScript, sha256, trimCss } from "./inline.js";
 
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf8");
 
-const handlebars = Handlebars.create();
+const handlebars = environment();
 // The only way ladder text reaches the page: `{{text x}}`. A plain `{{x}}` still gets Handlebars' own
 // escaping, and `{{{x}}}` is used only for the policy, style and script, which come from this folder.
 handlebars.registerHelper("text", (value: unknown) => new handlebars.SafeString(escapeHtml(String(value))));
 for (const name of ["find", "matrix", "levels", "compare"]) {
-  handlebars.registerPartial(name, read(`partials/${name}.hbs`));
+  registerPartial(handlebars, name, new URL(`partials/${name}.hbs`, import.meta.url), { strict: true });
 }
-const page = handlebars.compile(read("page.hbs"), { strict: true });
+const page = template<object>(handlebars, new URL("page.hbs", import.meta.url), { strict: true });
 
 /** The page's style and script, exactly as inlined. Same for every ladder. */
 export const STYLE = inlineable("style", trimCss(["page.css", "views.css", "media.css"].map(read).join("\n")));

@@ -7,12 +7,13 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import { type Ladder, levelLabel } from "../../scripts/model.js";
 import { escapeHtml } from "../html/escape.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl } from "../markdown/escape.js";
 import { levelAnchor } from "../markdown/render.js";
 import { type Artifact, artifactsOf } from "../shared/artifacts.js";
+import { environment, template } from "../shared/templates.js";
 
 /** One ladder as both index files show it; text is raw, each format escapes it. */
 export interface IndexEntry {
@@ -137,12 +138,16 @@ function compiled(): Templates {
   const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf8");
   const style = read("index.css");
   if (/<\/style|<!--|\{\{/i.test(style)) throw new Error("index.css must not contain </style, <!-- or {{");
-  const html = Handlebars.create();
+  const html = environment();
   html.registerHelper("text", (value: unknown) => new html.SafeString(escapeHtml(String(value))));
-  html.registerPartial("style", style);
+  // The style is laid out as it is (it holds no `{{`, checked above): a partial that returns it.
+  html.registerPartial("style", () => style);
   templates = {
-    html: html.compile<IndexHtmlContext>(read("index.html.hbs"), { strict: true }),
-    readme: Handlebars.create().compile<ReadmeContext>(read("readme.md.hbs"), { strict: true, noEscape: true }),
+    html: template<IndexHtmlContext>(html, new URL("index.html.hbs", import.meta.url), { strict: true }),
+    readme: template<ReadmeContext>(environment(), new URL("readme.md.hbs", import.meta.url), {
+      strict: true,
+      noEscape: true,
+    }),
     style,
   };
   return templates;

@@ -29,6 +29,12 @@ const EDGE_SPACE = /^\s+|\s+$/g;
  * function serves every place and `ladder import` has one rule to undo.
  */
 const BLOCK_START = /^(?:[-+>=]|\d{1,9}[.)])/;
+/**
+ * What any step of `escapeMarkdown` could change, anywhere and at the start (at the end: only whitespace).
+ * Text with none of it is returned as it is.
+ */
+const INLINE_SPECIAL = /[&<\\`*_~[\]|#$\r\n]/;
+const EDGE_SPECIAL = /^[\s\d+>=-]/;
 
 /**
  * Escapes text for inline Markdown. Line breaks become `<br>` (LF) and `&#13;` (CR), so a cell stays on one
@@ -37,6 +43,10 @@ const BLOCK_START = /^(?:[-+>=]|\d{1,9}[.)])/;
  * backslash.
  */
 export function escapeMarkdown(text: string): MarkdownText {
+  // Most text has nothing to escape: one test, instead of seven replacements, for all of it.
+  if (!INLINE_SPECIAL.test(text) && !EDGE_SPECIAL.test(text.charAt(0)) && !/\s/.test(text.charAt(text.length - 1))) {
+    return text as MarkdownText;
+  }
   return text
     .replace(ENTITY_START, "&amp;")
     .replace(/</g, "&lt;")

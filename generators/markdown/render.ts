@@ -8,9 +8,9 @@
  * the ladder has any. Anchors are built from ids only, the same fragments the HTML page uses:
  * `#level-<level>` and `#level-<level>--<competency>` (ids cannot contain `--`, so none collide).
  */
-import { readFileSync } from "node:fs";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import { type Ladder, levelLabel } from "../../scripts/model.js";
+import { template as compile, environment, registerPartial } from "../shared/templates.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl, trustedMarkdown } from "./escape.js";
 
 export interface MarkdownContext {
@@ -137,10 +137,12 @@ let template: Handlebars.TemplateDelegate<MarkdownContext> | undefined;
 
 function compiled(): Handlebars.TemplateDelegate<MarkdownContext> {
   if (template) return template;
-  const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf8");
-  const handlebars = Handlebars.create();
-  for (const name of ["matrix", "level"]) handlebars.registerPartial(name, read(`partials/${name}.hbs`));
-  template = handlebars.compile<MarkdownContext>(read("ladder.md.hbs"), { strict: true, noEscape: true });
+  const options = { strict: true, noEscape: true };
+  const handlebars = environment();
+  for (const name of ["matrix", "level"]) {
+    registerPartial(handlebars, name, new URL(`partials/${name}.hbs`, import.meta.url), options);
+  }
+  template = compile<MarkdownContext>(handlebars, new URL("ladder.md.hbs", import.meta.url), options);
   return template;
 }
 

@@ -1,8 +1,9 @@
 /** `ladder check`: fail when dist/ is not exactly what `ladder build` would write. */
 import { type Command, locations, parse } from "../cli.js";
+import { produceDist } from "../dist.js";
 import { displayPath } from "../sources.js";
-import { compareDist } from "../write.js";
-import { outDir, renderAll } from "./build.js";
+import { type Difference, listFiles } from "../write.js";
+import { outDir } from "./build.js";
 
 export const help = `Usage: ladder check [--root DIR] [--ladders DIR] [--out DIR]
 
@@ -27,11 +28,17 @@ export const run: Command = async (argv, io) => {
   const where = locations(values, io);
   const out = outDir(where, values.out, io);
   const shown = displayPath(where.root, out);
-  const rendered = await renderAll(where, io);
-  if (!rendered.ok) return 1;
-  const differences = await compareDist(out, rendered.files);
+  // Each file is compared with dist/ as soon as it is rendered, so only one is ever held in memory.
+  const present = await listFiles(out);
+  const produced = await produceDist(where, { kind: "compare", out, present: [...present] }, io);
+  if (!produced.ok) return 1;
+  const built = new Set(produced.outputs.map((o) => o.path));
+  const differences: Difference[] = [
+    ...produced.outputs.flatMap((o) => (o.difference ? [o.difference] : [])),
+    ...[...present].filter((p) => !built.has(p)).map((p): Difference => ({ path: p, kind: "extra" })),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (differences.length === 0) {
-    io.stdout(`${shown}/ is up to date (${rendered.files.size} files)\n`);
+    io.stdout(`${shown}/ is up to date (${produced.outputs.length} files)\n`);
     return 0;
   }
   const count = differences.length === 1 ? "1 file differs" : `${differences.length} files differ`;

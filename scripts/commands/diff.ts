@@ -5,7 +5,6 @@ import { renderReport } from "../../generators/report/render.js";
 import { type Command, ExitError, locations, parse, UsageError } from "../cli.js";
 import { readSide } from "../git.js";
 import { formatProblem } from "../problems.js";
-import { renderDist } from "../render.js";
 import { compare, reportContext } from "../report.js";
 
 export const help = `Usage: ladder diff --base REF|DIR [--head REF|DIR] [--format markdown|json]
@@ -60,7 +59,7 @@ export const run: Command = async (argv, io) => {
   const where = locations(values, io);
   const base = await readSide(values.base, where, io.cwd, "--base");
   const head = await readSide(values.head, where, io.cwd, "--head");
-  const result = compare(base, head, renderDist);
+  const result = compare(base, head);
   if (!result.ok) {
     for (const problem of result.problems) io.stderr(`${formatProblem(problem)}\n`);
     throw new ExitError(1, `cannot read --base ${values.base}: its ladders do not load or match the schema`);

@@ -1,0 +1,282 @@
+/**
+ * `npm run bench`: how fast the ladder commands are, how they scale, and against ajv-cli and `node -e 0`.
+ * Generates synthetic organisations (bench/generate.ts) in a temporary folder, measures each command as a
+ * whole process (bench/measure.ts) and each stage in-process (bench/stages.ts), prints one table and writes
+ * the figures to bench/results.json. Timings are never asserted anywhere: this machine is shared and noisy.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { cellsOf, corpusFrom, type Shape, writeChanged, writeOrganisation } from "./generate.js";
+import { type Measurement, measure, round, rssMethod, runOnce } from "./measure.js";
+import { COMMANDS, type CommandName, formatReport, type SizeResult, type Target } from "./table.js";
+
+const projectRoot = path.join(import.meta.dirname, "..");
+const BASE: Shape = { ladders: 6, levels: 10, competencies: 100 };
+const DEFAULT_SIZES = "seed,1,2,4,8,50k,1x50x1000";
+const CHANGED = 0.01;
+
+const help = `Usage: npm run bench -- [--quick] [--sizes LIST] [--runs N] [--warmup N] [--runner npm|tsx]
+                       [--no-stages] [--out FILE]
+
+  --sizes LIST   comma-separated: seed (ladder/sre.yaml), a multiple of the base organisation (1, 2, 4, 8:
+                 N×6 ladders of 10 levels × 100 competencies, 6,000 cells each), 50k (50 ladders, 50,000
+                 cells), or LADDERSxLEVELSxCOMPETENCIES (1x50x1000). Default: ${DEFAULT_SIZES}
+  --quick        sizes seed,1 with 3 runs: a minute instead of several
+  --runs N       measured runs per command (default 5), after --warmup N unmeasured ones (default 1)
+  --runner R     npm: the command line of package.json's "ladder" script (default); tsx: the TypeScript
+                 sources through tsx, to see what compiled JavaScript saves
+  --no-stages    skip the in-process stage timings
+  --out FILE     where the JSON goes (default bench/results.json)
+`;
+
+interface Size {
+  name: string;
+  shape: Shape | "seed";
+}
+
+export function parseSizes(list: string): Size[] {
+  return list.split(",").map((token) => {
+    const name = token.trim();
+    if (name === "seed") return { name, shape: "seed" };
+    if (name === "50k") return { name, shape: { ladders: 50, levels: 10, competencies: 100 } };
+    if (/^\d+$/.test(name) && Number(name) > 0)
+      return { name: `${name}×`, shape: { ...BASE, ladders: BASE.ladders * Number(name) } };
+    const m = /^(\d+)x(\d+)x(\d+)$/.exec(name);
+    if (m && Number(m[1]) > 0 && Number(m[2]) > 0 && Number(m[3]) > 0) {
+      return { name, shape: { ladders: Number(m[1]), levels: Number(m[2]), competencies: Number(m[3]) } };
+    }
+    throw new Error(`--sizes: "${name}" is not seed, 50k, a multiple like 2, or LADDERSxLEVELSxCOMPETENCIES`);
+  });
+}
+
+/** The command line (after `node`) that runs the ladder CLI: package.json's own, or tsx on the sources. */
+function ladderArgs(runner: string): string[] {
+  if (runner === "tsx") return ["--import", "tsx", "scripts/ladder.ts"];
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8"));
+  const [node, ...args] = String(pkg.scripts.ladder).split(/\s+/);
+  if (node !== "node")
+    throw new Error(`package.json's "ladder" script does not start with node: ${pkg.scripts.ladder}`);
+  return args;
+}
+
+function options(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean" },
+      sizes: { type: "string" },
+      runs: { type: "string" },
+      warmup: { type: "string" },
+      runner: { type: "string", default: "npm" },
+      "no-stages": { type: "boolean" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const count = (value: string | undefined, fallback: number, least: number) => {
+    const n = value === undefined ? fallback : Number(value);
+    if (!Number.isInteger(n) || n < least) throw new Error(`expected a whole number ≥ ${least}, got "${value}"`);
+    return n;
+  };
+  if (values.runner !== "npm" && values.runner !== "tsx") throw new Error("--runner must be npm or tsx");
+  return {
+    help: values.help === true,
+    sizes: parseSizes(values.sizes ?? (values.quick ? "seed,1" : DEFAULT_SIZES)),
+    runs: count(values.runs, values.quick ? 3 : 5, 1),
+    warmup: count(values.warmup, 1, 0),
+    runner: values.runner,
+    stages: values["no-stages"] !== true,
+    out: path.resolve(values.out ?? path.join(projectRoot, "bench/results.json")),
+  };
+}
+
+function bytesIn(dir: string): number {
+  const ladders = path.join(dir, "ladder");
+  return readdirSync(ladders)
+    .filter((file) => file.endsWith(".yaml"))
+    .reduce((sum, file) => sum + statSync(path.join(ladders, file)).size, 0);
+}
+
+async function main(): Promise<number> {
+  const opts = options(process.argv.slice(2));
+  if (opts.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const ladder = ladderArgs(opts.runner);
+  const corpus = corpusFrom(readFileSync(path.join(projectRoot, "ladder/sre.yaml"), "utf8"));
+  const ajv = path.join(projectRoot, "node_modules/.bin/ajv");
+  const schema = path.join(projectRoot, "schemas/ladder.schema.json");
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "ladder-bench-"));
+  const timing = { cwd: projectRoot, runs: opts.runs, warmup: opts.warmup };
+  const log = (text: string) => process.stderr.write(`${text}\n`);
+  try {
+    log(`ladder runs as: node ${ladder.join(" ")}; peak memory by ${rssMethod}; ${os.availableParallelism()} cores`);
+    const floor = measure(["-e", "0"], timing);
+    const results: SizeResult[] = [];
+    let largest: { dir: string; name: string; cells: number } | undefined;
+    for (const size of opts.sizes) {
+      const dir = path.join(tmp, size.name.replace(/[^a-z0-9]+/gi, "_"));
+      const base = path.join(dir, "base");
+      const head = path.join(dir, "head");
+      mkdirSync(base, { recursive: true });
+      let shape: Shape;
+      if (size.shape === "seed") {
+        cpSync(path.join(projectRoot, "ladder"), path.join(base, "ladder"), { recursive: true });
+        cpSync(path.join(projectRoot, "schemas"), path.join(base, "schemas"), { recursive: true });
+        const text = readFileSync(path.join(base, "ladder/sre.yaml"), "utf8");
+        const levels = (text.match(/^ {4}code: /gm) ?? []).length;
+        shape = { ladders: 1, levels, competencies: (text.match(/^ {8}cells:/gm) ?? []).length };
+      } else {
+        shape = size.shape;
+        writeOrganisation(base, shape, corpus, path.join(projectRoot, "schemas"));
+      }
+      const changedCells = writeChanged(base, head, CHANGED, corpus);
+      log(`${size.name}: ${cellsOf(shape).toLocaleString("en-US")} cells in ${shape.ladders} ladders; measuring…`);
+      const built = runOnce([...ladder, "build", "--root", base], projectRoot);
+      if (built.exitCode !== 0) throw new Error(`ladder build failed on ${size.name}:\n${built.stdout}`);
+      const args: Record<CommandName, string[]> = {
+        validate: ["validate", "--root", base],
+        build: ["build", "--root", base, "--out", path.join(dir, "out")],
+        check: ["check", "--root", base],
+        diff: ["diff", "--root", head, "--base", base],
+      };
+      const commands = {} as Record<CommandName, Measurement>;
+      for (const command of COMMANDS) commands[command] = measure([...ladder, ...args[command]], timing);
+      const ajvRun = measure(
+        [ajv, "validate", "--spec=draft2020", "-s", schema, "-d", path.join(base, "ladder/*.yaml")],
+        timing,
+      );
+      const ratios = Object.fromEntries(
+        COMMANDS.map((c) => [
+          c,
+          { toAjv: round(commands[c].ms / ajvRun.ms, 2), toFloor: round(commands[c].ms / floor.ms, 2) },
+        ]),
+      ) as SizeResult["ratios"];
+      const result: SizeResult = {
+        name: size.name,
+        ...shape,
+        cells: cellsOf(shape),
+        yamlBytes: bytesIn(base),
+        commands,
+        ajv: ajvRun,
+        ratios,
+        changedCells,
+      };
+      if (opts.stages) {
+        const child = spawnSync(
+          process.execPath,
+          ["--import", "tsx", "bench/stages.ts", JSON.stringify({ root: base, head, runs: opts.runs })],
+          { cwd: projectRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+        );
+        if (child.status !== 0) throw new Error(`bench/stages.ts failed on ${size.name}:\n${child.stderr}`);
+        result.stages = JSON.parse(child.stdout);
+      }
+      results.push(result);
+      if (!largest || result.cells >= largest.cells) largest = { dir: base, name: size.name, cells: result.cells };
+    }
+    const stress = largest ? stressComment(largest, tmp, ladder, corpus) : undefined;
+    const targets = evaluate(results, stress?.commentChars);
+    process.stdout.write(`${formatReport(results, floor, targets)}\n`);
+    const machine = {
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cores: os.availableParallelism(),
+      cpu: os.cpus()[0]?.model ?? "?",
+    };
+    const json = {
+      formatVersion: 1,
+      machine,
+      rssMethod,
+      runner: `node ${ladder.join(" ")}`,
+      options: { runs: opts.runs, warmup: opts.warmup, sizes: opts.sizes.map((s) => s.name) },
+      floor,
+      sizes: results,
+      stress,
+      targets,
+    };
+    mkdirSync(path.dirname(opts.out), { recursive: true });
+    writeFileSync(opts.out, `${JSON.stringify(json, null, 2)}\n`);
+    log(`wrote ${path.relative(process.cwd(), opts.out) || opts.out}`);
+    return 0;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The pull-request comment when every cell of the largest organisation changed: it must still fit. */
+function stressComment(
+  largest: { dir: string; name: string },
+  tmp: string,
+  ladder: string[],
+  corpus: ReturnType<typeof corpusFrom>,
+) {
+  const head = path.join(tmp, "stress-head");
+  const changedCells = writeChanged(largest.dir, head, 1, corpus, 11);
+  const run = runOnce([...ladder, "diff", "--root", head, "--base", largest.dir], projectRoot);
+  if (run.exitCode !== 0) throw new Error(`ladder diff failed on the stress case`);
+  return { size: largest.name, changedCells, commentChars: run.stdout.length };
+}
+
+/** The issue's targets, as far as the measured sizes allow; a target without its size is `met: null`. */
+export function evaluate(sizes: readonly SizeResult[], stressChars: number | undefined): Target[] {
+  const target = (id: string, description: string, value: number | null, limit: number, unit: string): Target => ({
+    id,
+    description,
+    value: value === null ? null : round(value, 2),
+    limit,
+    unit,
+    met: value === null ? null : value <= limit,
+  });
+  const seed = sizes.find((s) => s.name === "seed");
+  const targets = [
+    target(
+      "seed-check-vs-ajv",
+      "check on the seed, as a multiple of ajv-cli validate",
+      seed ? seed.commands.check.ms / seed.ajv.ms : null,
+      0.75,
+      "×",
+    ),
+  ];
+  for (const big of sizes.filter((s) => s.cells >= 50_000)) {
+    targets.push(
+      target(`check-ms-${big.name}`, `check at ${big.name} (${big.cells} cells)`, big.commands.check.ms, 1000, " ms"),
+      target(`check-rss-${big.name}`, `check peak memory at ${big.name}`, big.commands.check.peakRssMb, 200, " MB"),
+      target(`diff-ms-${big.name}`, `diff at ${big.name} (1% of cells changed)`, big.commands.diff.ms, 500, " ms"),
+    );
+  }
+  const one = sizes.find((s) => s.name === "1×");
+  const eight = sizes.find((s) => s.name === "8×");
+  for (const command of COMMANDS) {
+    const ratio = one && eight ? eight.commands[command].ms / one.commands[command].ms : null;
+    targets.push(target(`scaling-${command}`, `${command}: time at 8× cells over time at 1×`, ratio, 8.5, "×"));
+  }
+  const longest = Math.max(...sizes.map((s) => s.commands.diff.stdoutChars), stressChars ?? 0);
+  targets.push(
+    target(
+      "comment-chars",
+      "longest pull-request comment (1% and 100% of cells changed)",
+      sizes.length ? longest : null,
+      65_536,
+      " chars",
+    ),
+  );
+  return targets;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

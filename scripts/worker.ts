@@ -1,0 +1,32 @@
+/**
+ * A worker thread's entry (threads.ts): runs the one task it was started with and posts the result back.
+ * The tasks are the same functions the main thread runs itself when it works alone; each task's modules are
+ * loaded only when it runs.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { produceShare } from "./produce.js";
+
+/** Every task a worker can run: input in, result out, both copied between threads. */
+export interface Tasks {
+  produce: typeof produceShare;
+}
+
+const tasks: { [K in keyof Tasks]: () => Promise<Tasks[K]> } = {
+  produce: async () => (await import("./produce.js")).produceShare,
+};
+
+if (parentPort) {
+  const port = parentPort;
+  const { task, input } = workerData as { task: keyof Tasks; input: never };
+  const load = tasks[task] as () => Promise<(input: unknown) => unknown>;
+  load()
+    .then((run) => run(input))
+    .then(
+      (output) => port.postMessage({ ok: true, output }),
+      (error: unknown) => {
+        const { message, code } =
+          error instanceof Error ? (error as NodeJS.ErrnoException) : { message: String(error) };
+        port.postMessage({ ok: false, message, code });
+      },
+    );
+}

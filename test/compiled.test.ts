@@ -1,0 +1,155 @@
+/**
+ * The compiled build (.build/, scripts/compile.mjs) must behave exactly as the TypeScript sources: the same
+ * problems from the ahead-of-time schema validator, the same bytes from the precompiled templates, the same
+ * dist/ and reports with and without the second core. Runs the compiled CLI as a process, the way npm does.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corpusFrom, writeChanged, writeOrganisation } from "../bench/generate.js";
+import { split } from "../scripts/dist.js";
+import { renderDist } from "../scripts/render.js";
+import { runCli } from "./helpers/cli.js";
+import { caseLadders, fixtures, goldenCases } from "./helpers/golden.js";
+
+const root = path.join(import.meta.dirname, "..");
+// Inside the project, so the compiled modules find node_modules/ as .build/ does.
+mkdirSync(path.join(root, "test/output"), { recursive: true });
+const work = mkdtempSync(path.join(root, "test/output/compiled-"));
+const out = path.join(work, "build");
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const { compile } = await import("../scripts/compile.mjs");
+  await compile(out);
+}, 60_000);
+
+/** Runs the compiled CLI; LADDER_THREADS=1 keeps it to one thread. */
+function compiled(args: string[], options: { threads?: boolean } = {}) {
+  const env = { ...process.env, GITHUB_ACTIONS: "", LADDER_THREADS: options.threads === false ? "1" : "" };
+  const run = spawnSync(process.execPath, [path.join(out, "scripts/ladder.js"), ...args], { env, encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function tree(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), "utf8")]));
+}
+
+describe("the compiled build", () => {
+  it("writes the schema's validator and the templates ahead of time", () => {
+    expect(readFileSync(path.join(out, "schemas/ladder.validate.cjs"), "utf8")).toContain("module.exports");
+    const templates = readFileSync(path.join(out, "generators/shared/templates.precompiled.cjs"), "utf8");
+    expect(templates).toContain('"html/page.hbs {\\"strict\\":true}"');
+    expect(templates).toContain('"csv/table.csv.hbs {\\"noEscape\\":true,\\"strict\\":true}"');
+  });
+
+  it.each(goldenCases())("renders the golden case %s byte for byte as the sources do", (name) => {
+    const dist = path.join(work, `dist-${name}`);
+    const run = compiled(["build", "--root", path.join(fixtures, name), "--out", dist]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(tree(dist)).toEqual(Object.fromEntries(renderDist(caseLadders(name))));
+  });
+
+  it("reports every invalid fixture exactly as the sources do", () => {
+    const ladders = path.join(work, "invalid/ladder");
+    mkdirSync(ladders, { recursive: true });
+    for (const file of readdirSync(path.join(fixtures, "invalid"))) {
+      writeFileSync(path.join(ladders, file), readFileSync(path.join(fixtures, "invalid", file)));
+    }
+    // Lengths near the schema's limits, counted in code points: the validator's shortcuts must agree.
+    const long = `${"a".repeat(64)}`;
+    writeFileSync(
+      path.join(ladders, "lengths.yaml"),
+      `title: "😀"\nlevels:\n  - id: ${long}b\n    code: "${"😀".repeat(16)}"\n    title: T\n  - id: ${long}\n    code: ABCDEFGHIJKLMNOPQ\n    title: "😀😀"\ncategories:\n  - id: c\n    name: ""\n    competencies:\n      - id: k\n        name: "\\ud83d"\n        cells:\n          ${long}: x\n`,
+    );
+    const fromSources = runCli(["validate", "--root", path.join(work, "invalid")]);
+    const fromBuild = compiled(["validate", "--root", path.join(work, "invalid")]);
+    expect(fromBuild.stderr).toBe(fromSources.stderr);
+    expect(fromBuild.stderr).toContain("ladder/lengths.yaml:3:");
+    expect(fromBuild.status).toBe(1);
+  });
+
+  it("writes the same dist/ and finds the same differences on one core and on two", () => {
+    const corpus = corpusFrom(readFileSync(path.join(root, "ladder/sre.yaml"), "utf8"));
+    const schemas = path.join(root, "schemas");
+    // Large enough for a worker thread: several ladders (split by ladder) and one ladder (split by kind).
+    writeOrganisation(path.join(work, "many"), { ladders: 3, levels: 10, competencies: 100 }, corpus, schemas);
+    writeOrganisation(path.join(work, "one"), { ladders: 1, levels: 12, competencies: 250 }, corpus, schemas);
+    for (const org of ["many", "one"]) {
+      const dir = path.join(work, org);
+      const two = compiled(["build", "--root", dir, "--out", path.join(dir, "two")]);
+      const one = compiled(["build", "--root", dir, "--out", path.join(dir, "one")], { threads: false });
+      expect(two.status).toBe(0);
+      expect(two.stdout.replace(/\btwo\//g, "one/")).toBe(one.stdout);
+      expect(tree(path.join(dir, "two"))).toEqual(tree(path.join(dir, "one")));
+      expect(compiled(["check", "--root", dir, "--out", path.join(dir, "two")]).status).toBe(0);
+
+      writeChanged(dir, `${dir}-head`, 0.05, corpus);
+      const stale = ["check", "--root", `${dir}-head`, "--out", path.join(dir, "one")];
+      const both = compiled(stale);
+      expect(both.status).toBe(1);
+      expect(both.stderr).toBe(compiled(stale, { threads: false }).stderr);
+      expect(both.stderr).toBe(runCli(stale).stderr);
+      const diff = ["diff", "--root", `${dir}-head`, "--base", dir];
+      expect(compiled(diff).stdout).toBe(runCli(diff).stdout);
+    }
+  }, 60_000);
+});
+
+describe("sharing the work between two threads", () => {
+  const listed = (file: string, size: number) => ({ file, path: file, size });
+  const none = { kind: "none" } as const;
+
+  it("keeps small work in one thread, and everything in one without workers", () => {
+    expect(split([listed("a", 1000), listed("b", 1000)], none, true)).toHaveLength(1);
+    expect(split([listed("a", 900_000), listed("b", 900_000)], none, false)).toHaveLength(1);
+  });
+
+  it("shares whole ladders by size, each share keeping the files' order", () => {
+    const shares = split([listed("a", 300_000), listed("b", 300_000), listed("c", 200_000)], none, true);
+    expect(shares.map((s) => s.sources.map((l) => l.file))).toEqual([["a", "c"], ["b"]]);
+    expect(shares.every((s) => s.validate && s.kinds.length === 5)).toBe(true);
+  });
+
+  it("shares one large ladder's files by kind; only one thread validates it", () => {
+    const shares = split([listed("a", 700_000)], { kind: "write", dir: "x" }, true);
+    expect(shares.map((s) => [s.kinds, s.validate])).toEqual([
+      [["html", "json"], true],
+      [["markdown", "csv", "cells-csv"], false],
+    ]);
+    expect(split([listed("a", 700_000)], none, true)).toHaveLength(1);
+  });
+});
+
+describe("freshness of .build/", () => {
+  it("holds until any input changes, appears or disappears", async () => {
+    const { inputs, isFresh, STAMP } = await import("../scripts/freshness.mjs");
+    const fake = path.join(work, "fake");
+    for (const folder of ["scripts", "generators", "schemas"]) mkdirSync(path.join(fake, folder), { recursive: true });
+    writeFileSync(path.join(fake, "scripts/a.ts"), "a");
+    const build = path.join(fake, ".build");
+    mkdirSync(build);
+    expect(isFresh(fake, build)).toBe(false);
+    writeFileSync(path.join(build, STAMP), `${inputs(fake).join("\n")}\n`);
+    expect(isFresh(fake, build)).toBe(true);
+    utimesSync(path.join(fake, "scripts/a.ts"), new Date(2001, 1, 1), new Date(2001, 1, 1));
+    expect(isFresh(fake, build)).toBe(false);
+    writeFileSync(path.join(build, STAMP), `${inputs(fake).join("\n")}\n`);
+    writeFileSync(path.join(fake, "generators/b.hbs"), "b");
+    expect(isFresh(fake, build)).toBe(false);
+  });
+
+  it("runs the same commands through bin/ladder.mjs, compiled or from the sources", () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [path.join(root, "bin/ladder.mjs"), "validate"], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+      });
+    const sources = run({ LADDER_FROM_SOURCES: "1" });
+    expect(sources.status).toBe(0);
+    expect(run({}).stdout).toBe(sources.stdout);
+  });
+});

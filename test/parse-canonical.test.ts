@@ -1,0 +1,140 @@
+/**
+ * The canonical-layout parser must return exactly what js-yaml (core schema) and the reference parser return,
+ * or nothing: on every ladder file of the project and its fixtures, and on lines built to be ambiguous.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import jsyaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { parse as yamlParse } from "yaml";
+import { corpusFrom, ladderYaml } from "../bench/generate.js";
+import { parseCanonical } from "../scripts/parse-canonical.js";
+
+const root = path.join(import.meta.dirname, "..");
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
+/** What js-yaml reads, or a marker when it refuses the text. */
+function reference(text: string): unknown {
+  try {
+    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return "(refused)";
+  }
+}
+
+describe("parseCanonical", () => {
+  const files = [...yamlFiles("ladder"), ...yamlFiles("test/fixtures")];
+
+  it.each(files)("agrees with js-yaml and the reference parser, or declines: %s", (file) => {
+    const text = readFileSync(path.join(root, file), "utf8").replace(/^\uFEFF/, "");
+    const parsed = parseCanonical(text);
+    if (parsed !== undefined) {
+      expect(parsed).toEqual(reference(text));
+      expect(parsed).toEqual(yamlParse(text, { schema: "core" }));
+    }
+  });
+
+  it("reads the project's ladder and ladders in the canonical layout", () => {
+    expect(parseCanonical(readFileSync(path.join(root, "ladder/sre.yaml"), "utf8"))).toBeTypeOf("object");
+    const corpus = corpusFrom(readFileSync(path.join(root, "ladder/sre.yaml"), "utf8"));
+    const text = ladderYaml({ ladders: 1, levels: 4, competencies: 12 }, 0, corpus);
+    expect(parseCanonical(text)).toEqual(reference(text));
+  });
+
+  const head = "title: T\nlevels:\n  - id: l1\n    code: L1\n    title: ";
+  const values = [
+    "plain text, with: colons and #hashes",
+    "text: with a colon and space",
+    "text #with a comment",
+    "ends with a colon:",
+    "trailing space ",
+    "123",
+    "1.5",
+    "-1",
+    "+1",
+    ".5",
+    "0x1F",
+    "~",
+    "null",
+    "Null",
+    "TRUE",
+    "false",
+    "yes",
+    "off",
+    "on",
+    "- dash",
+    "? question",
+    ": colon",
+    "[flow]",
+    "{flow}",
+    "&anchor x",
+    "*alias",
+    "!tag x",
+    "|",
+    ">",
+    "%directive",
+    "@at",
+    "`tick",
+    "'single ''quoted'' text'",
+    "'unterminated",
+    "'a' 'b'",
+    '"double \\"quoted\\" \\t tab \\u00e9 \\x41 \\U0001F600 \\N \\_ \\/ \\\\"',
+    '"bad escape \\q"',
+    '"unterminated',
+    '"a" "b"',
+    '"ends with escaped quote\\"',
+    '"lone \\ud800 surrogate"',
+    "emoji 😀 and é",
+    "a,b [c] {d} e#f g:h",
+    "",
+    " two spaces",
+  ];
+
+  it.each(values)("reads the value %j as js-yaml does, or declines", (value) => {
+    const text = `${head}${value}\ncategories:\n  - id: c\n`;
+    const parsed = parseCanonical(text);
+    if (parsed !== undefined) expect(parsed).toEqual(reference(text));
+  });
+
+  it("reads quoted texts, escapes and characters beyond ASCII itself", () => {
+    for (const value of [values[32], values[35], "emoji 😀 and é"]) {
+      const text = `${head}${value}\ncategories:\n  - id: c\n`;
+      expect(parseCanonical(text), value).toEqual(reference(text));
+    }
+  });
+
+  it("declines what is not the canonical layout", () => {
+    const declined = [
+      "a: 1\na: 2\n", // duplicate key
+      "a:\n- x\n", // sequence not indented under its key
+      "a:\n  b: 1\n c: 2\n", // uneven indentation
+      "a: b\n  c: d\n", // continuation line
+      "a: >\n  folded\n", // block scalar
+      "a: [1, 2]\n", // flow
+      "a:\r\n  b: c\r\n", // CRLF
+      "a:\tb\n", // tab
+      "- a\n- b\n", // not a mapping
+      "__proto__: x\n",
+      "true: x\n",
+      "a:\n",
+      "# only a comment\n",
+      "a: b # comment\n",
+      "a:  two spaces\n",
+      "a:\n  -  two spaces\n",
+      "a:\n  -\n    b: c\n",
+      "a: \u0007 bell\n",
+    ];
+    for (const text of declined) expect(parseCanonical(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it("reads comments, blank lines and nested blocks", () => {
+    const text = "# top\n\na:\n  # inner\n  - b: x1\n    c:\n      - d\n\n  - e\nf: g\n";
+    expect(parseCanonical(text)).toEqual({ a: [{ b: "x1", c: ["d"] }, "e"], f: "g" });
+    expect(parseCanonical(text)).toEqual(reference(text));
+  });
+});
