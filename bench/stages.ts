@@ -6,19 +6,19 @@
  */
 import path from "node:path";
 import { renderReport } from "../generators/report/render.js";
-import { diffLadders } from "../scripts/diff.js";
-import { changedFiles } from "../scripts/generated.js";
-import { lintLadder } from "../scripts/lint.js";
-import { loadSource, type Parsed } from "../scripts/load.js";
-import type { Ladder } from "../scripts/model.js";
-import { position } from "../scripts/pipeline.js";
-import { renderDist } from "../scripts/render.js";
-import { compare, reportContext } from "../scripts/report.js";
-import { checkRules } from "../scripts/rules.js";
-import { readSources } from "../scripts/sources.js";
-import { applySuppressions, MARKER } from "../scripts/suppress.js";
-import { validateSchema } from "../scripts/validate.js";
-import { compareDist } from "../scripts/write.js";
+import { lintLadder } from "../scripts/check/lint.js";
+import { loadSource, type Parsed } from "../scripts/check/load.js";
+import { position } from "../scripts/check/pipeline.js";
+import { checkRules } from "../scripts/check/rules.js";
+import { readSources } from "../scripts/check/sources.js";
+import { applySuppressions, MARKER } from "../scripts/check/suppress.js";
+import { validateSchema } from "../scripts/check/validate.js";
+import { diffLadders } from "../scripts/diff/diff.js";
+import { changedFiles } from "../scripts/diff/generated.js";
+import { compare, reportContext } from "../scripts/diff/report.js";
+import { renderDist } from "../scripts/dist/render.js";
+import { compareDist } from "../scripts/dist/write.js";
+import type { Ladder } from "../scripts/model/model.js";
 import { median, round } from "./measure.js";
 
 type Times = Record<string, number>;

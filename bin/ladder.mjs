@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `ladder` command as npm scripts and CI run it: from the compiled JavaScript in .build/ when that matches
- * the sources (scripts/freshness.mjs), which starts in a fraction of the time; otherwise from the TypeScript
+ * the sources (scripts/cli/freshness.mjs), which starts in a fraction of the time; otherwise from the TypeScript
  * sources through tsx, exactly as `node --import tsx scripts/ladder.ts` would. `npm run compile` (or `npm ci`)
  * brings .build/ up to date; LADDER_FROM_SOURCES=1 always takes the sources.
  */
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { isFresh } from "../scripts/freshness.mjs";
+import { isFresh } from "../scripts/cli/freshness.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const build = path.join(root, ".build");

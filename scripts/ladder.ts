@@ -4,29 +4,32 @@
  * This file has the one top-level catch; a stack trace is shown only with --debug.
  */
 import { pathToFileURL } from "node:url";
-import { type Command, ExitError, type Io } from "./cli.js";
+import { type Command, ExitError, type Io } from "./model/io.js";
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   validate: {
     summary: "check ladder files against the schema and the rules",
-    load: () => import("./commands/validate.js"),
+    load: () => import("./cli/commands/validate.js"),
   },
-  lint: { summary: "report quality defects in ladder text", load: () => import("./commands/lint.js") },
+  lint: { summary: "report quality defects in ladder text", load: () => import("./cli/commands/lint.js") },
   build: {
     summary: "validate, then write dist/ (Markdown, CSV, HTML, JSON)",
-    load: () => import("./commands/build.js"),
+    load: () => import("./cli/commands/build.js"),
   },
-  check: { summary: "fail when dist/ differs from what build would write", load: () => import("./commands/check.js") },
-  diff: { summary: "what a change does to the ladders, cell by cell", load: () => import("./commands/diff.js") },
+  check: {
+    summary: "fail when dist/ differs from what build would write",
+    load: () => import("./cli/commands/check.js"),
+  },
+  diff: { summary: "what a change does to the ladders, cell by cell", load: () => import("./cli/commands/diff.js") },
   comment: {
     summary: "keep one sticky comment on a pull request up to date",
-    load: () => import("./commands/comment.js"),
+    load: () => import("./cli/commands/comment.js"),
   },
   import: {
     summary: "turn a Markdown table or CSV ladder into canonical YAML",
-    load: () => import("./commands/import.js"),
+    load: () => import("./cli/commands/import.js"),
   },
-  fmt: { summary: "rewrite ladder files in the canonical layout", load: () => import("./commands/fmt.js") },
+  fmt: { summary: "rewrite ladder files in the canonical layout", load: () => import("./cli/commands/fmt.js") },
 };
 
 export const usage = `Usage: ladder <command> [options]

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Ladder } from "../scripts/model.js";
-import { RenderError, renderDist } from "../scripts/render.js";
-import { writeDist } from "../scripts/write.js";
+import { RenderError, renderDist } from "../scripts/dist/render.js";
+import { writeDist } from "../scripts/dist/write.js";
+import type { Ladder } from "../scripts/model/model.js";
 import { runCli, tempRoot } from "./helpers/cli.js";
 import { caseLadders, fixtures, goldenCases, ladder } from "./helpers/golden.js";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { firstDifference } from "../scripts/write.js";
+import { firstDifference } from "../scripts/dist/write.js";
 import { runCli, tempRoot } from "./helpers/cli.js";
 import { fixtures, ladder } from "./helpers/golden.js";
 

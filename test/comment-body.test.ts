@@ -10,7 +10,7 @@ import {
   isSameReport,
   planComment,
   stickyComments,
-} from "../scripts/comment.js";
+} from "../scripts/github/comment.js";
 
 const head = "<!-- ladder-diff head=abc -->\n";
 const body = `${head}## Summary\n\n${CUT_MARKER}\n## Table\n\n| a |\n\n${CUT_MARKER}\n## Details\n\n${"x".repeat(200)}\n`;

@@ -1,6 +1,6 @@
 /** `ladder comment` survives GitHub's transient faults and explains its refusals in one line. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CUT_MARKER } from "../scripts/comment.js";
+import { CUT_MARKER } from "../scripts/github/comment.js";
 import { FakeGitHub, SECONDARY_LIMIT } from "./helpers/fake-github.js";
 import { checkRequest } from "./helpers/openapi.js";
 import { report, runComment } from "./helpers/run-comment.js";

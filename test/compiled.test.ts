@@ -1,5 +1,5 @@
 /**
- * The compiled build (.build/, scripts/compile.mjs) must behave exactly as the TypeScript sources: the same
+ * The compiled build (.build/, scripts/cli/compile.mjs) must behave exactly as the TypeScript sources: the same
  * problems from the ahead-of-time schema validator, the same bytes from the precompiled templates, the same
  * dist/ and reports with and without the second core. Runs the compiled CLI as a process, the way npm does.
  */
@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusFrom, writeChanged, writeOrganisation } from "../bench/generate.js";
-import { split } from "../scripts/dist.js";
-import { renderDist } from "../scripts/render.js";
+import { split } from "../scripts/dist/dist.js";
+import { renderDist } from "../scripts/dist/render.js";
 import { runCli } from "./helpers/cli.js";
 import { caseLadders, fixtures, goldenCases } from "./helpers/golden.js";
 
@@ -21,7 +21,7 @@ const out = path.join(work, "build");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  const { compile } = await import("../scripts/compile.mjs");
+  const { compile } = await import("../scripts/cli/compile.mjs");
   await compile(out);
 }, 60_000);
 
@@ -125,7 +125,7 @@ describe("sharing the work between two threads", () => {
 
 describe("freshness of .build/", () => {
   it("holds until any input changes, appears or disappears", async () => {
-    const { inputs, isFresh, STAMP } = await import("../scripts/freshness.mjs");
+    const { inputs, isFresh, STAMP } = await import("../scripts/cli/freshness.mjs");
     const fake = path.join(work, "fake");
     for (const folder of ["scripts", "generators", "schemas"]) mkdirSync(path.join(fake, folder), { recursive: true });
     writeFileSync(path.join(fake, "scripts/a.ts"), "a");

@@ -1,6 +1,6 @@
 /** The impact rule on real edits of the seed ladder's text (scripts/impact.ts has the rule in words). */
 import { describe, expect, it } from "vitest";
-import { impactOf, spellingEdit, textImpact } from "../scripts/impact.js";
+import { impactOf, spellingEdit, textImpact } from "../scripts/diff/impact.js";
 
 /** [before, after] pairs taken from `ladder/sre.yaml`, with the edit a contributor might make. */
 const editorial: Array<[string, string, string]> = [

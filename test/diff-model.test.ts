@@ -1,8 +1,8 @@
 /** The pure diff on models built in the test: matching, renames by content, moves, and what the CLI cannot reach. */
 import { describe, expect, it } from "vitest";
-import { diffLadders } from "../scripts/diff.js";
-import { match, stayed } from "../scripts/match.js";
-import type { Ladder } from "../scripts/model.js";
+import { diffLadders } from "../scripts/diff/diff.js";
+import { match, stayed } from "../scripts/diff/match.js";
+import type { Ladder } from "../scripts/model/model.js";
 
 /** A ladder of `levels` levels and `rows` competencies in two categories; cell text "r<row> at l<level>". */
 function build(levels: number, rows: number): Ladder {

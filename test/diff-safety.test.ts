@@ -8,7 +8,7 @@ import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { CUT } from "../generators/report/render.js";
-import { fitBody } from "../scripts/comment.js";
+import { fitBody } from "../scripts/github/comment.js";
 import { edit, Repo, seedFiles } from "./helpers/git-repo.js";
 import { fixtures, ladder } from "./helpers/golden.js";
 

@@ -3,7 +3,7 @@
  * cells, levels and whole ladders. Categories and competencies are in diff-scenarios-rows.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import type { DiffReport } from "../scripts/report.js";
+import type { DiffReport } from "../scripts/diff/report.js";
 import {
   cell,
   changesOf,

@@ -8,11 +8,11 @@ import { prng } from "../bench/generate.js";
 import { csvField, neutraliseFormula } from "../generators/csv/escape.js";
 import { escapeHtml, shownText } from "../generators/html/escape.js";
 import { escapeMarkdown } from "../generators/markdown/escape.js";
-import { medianWithout } from "../scripts/lint.js";
-import { charLength, median, normalize } from "../scripts/lint-text.js";
-import type { Problem } from "../scripts/model.js";
-import { annotation } from "../scripts/problems.js";
-import { skipCounting } from "../scripts/validate.js";
+import { medianWithout } from "../scripts/check/lint.js";
+import { charLength, median, normalize } from "../scripts/check/lint-text.js";
+import { skipCounting } from "../scripts/check/validate.js";
+import type { Problem } from "../scripts/model/model.js";
+import { annotation } from "../scripts/model/problems.js";
 
 const ALPHABET = [..."aZ 09.,-+=>#&<>\"'`*_~[]|$\\\t\n\r\u00a0\u0085\u2028\ufeff\ud83d\ude00\ud800\u0007\u007f"];
 const random = prng(42);

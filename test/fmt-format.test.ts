@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { readComments } from "../scripts/comments.js";
-import { formatLadder } from "../scripts/format.js";
-import { validateLadders } from "../scripts/pipeline.js";
+import { readComments } from "../scripts/check/comments.js";
+import { validateLadders } from "../scripts/check/pipeline.js";
+import { formatLadder } from "../scripts/import/format.js";
 import { projectRoot } from "./helpers/cli.js";
 
 const fixtures = path.join(projectRoot, "test/fixtures");

@@ -5,10 +5,10 @@
  * until scripts/generated.ts says so too.
  */
 import { describe, expect, it } from "vitest";
-import { byCodeUnit } from "../scripts/change.js";
-import { changedFiles } from "../scripts/generated.js";
-import type { Competency, Ladder } from "../scripts/model.js";
-import { renderDist } from "../scripts/render.js";
+import { byCodeUnit } from "../scripts/diff/change.js";
+import { changedFiles } from "../scripts/diff/generated.js";
+import { renderDist } from "../scripts/dist/render.js";
+import type { Competency, Ladder } from "../scripts/model/model.js";
 import { caseLadders, goldenCases } from "./helpers/golden.js";
 
 /** The truth: both sides rendered, compared file by file. */

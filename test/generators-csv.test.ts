@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { csvField, neutraliseFormula, restoreFormula } from "../generators/csv/escape.js";
 import { CELLS_COLUMNS, renderCellsCsv, renderCsv } from "../generators/csv/render.js";
-import { type Ladder, levelLabel } from "../scripts/model.js";
+import { type Ladder, levelLabel } from "../scripts/model/model.js";
 import { caseLadder, expectedFile, goldenCases } from "./helpers/golden.js";
 
 /** Reads our CSV as a spreadsheet would: csv-parse, strict RFC 4180, BOM removed. */

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { type DefaultTreeAdapterMap, parse } from "parse5";
 import { describe, expect, it } from "vitest";
 import { renderIndexHtml, renderIndexMarkdown, urlPath } from "../generators/index/render.js";
-import { levelLabel } from "../scripts/model.js";
-import { renderDist } from "../scripts/render.js";
+import { renderDist } from "../scripts/dist/render.js";
+import { levelLabel } from "../scripts/model/model.js";
 import { caseLadder, caseLadders, expectedFile, goldenCases } from "./helpers/golden.js";
 import { blocksOf, inlineText, markdownIt } from "./helpers/markdown-table.js";
 

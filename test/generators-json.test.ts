@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ladderJson, renderJson } from "../generators/json/render.js";
-import type { Ladder } from "../scripts/model.js";
+import type { Ladder } from "../scripts/model/model.js";
 import { caseLadder, expectedFile, goldenCases } from "./helpers/golden.js";
 
 /** The same object with every key order reversed, recursively: what a YAML file in another order gives. */

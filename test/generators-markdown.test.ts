@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown, unescapeMarkdown } from "../generators/markdown/escape.js";
 import { renderMarkdown } from "../generators/markdown/render.js";
-import { type Ladder, levelLabel } from "../scripts/model.js";
+import { type Ladder, levelLabel } from "../scripts/model/model.js";
 import { caseLadder, expectedFile, fixtures, goldenCases } from "./helpers/golden.js";
 import { blocksOf, type Cell, inlineText, markdownIt, tablesOf } from "./helpers/markdown-table.js";
 

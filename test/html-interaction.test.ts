@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { shownText } from "../generators/html/escape.js";
 import { diffWords } from "../generators/shared/word-diff.js";
-import { competencyRows } from "../scripts/model.js";
+import { competencyRows } from "../scripts/model/model.js";
 import {
   browserOrSkip,
   cellsOf,

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { shownText } from "../generators/html/escape.js";
 import { inlineable, pageScript, sha256 } from "../generators/html/inline.js";
 import { CSP, renderHtml, SCRIPT, STYLE } from "../generators/html/render.js";
-import type { Ladder } from "../scripts/model.js";
+import type { Ladder } from "../scripts/model/model.js";
 import { cellsOf, FIXTURES, loadLadder } from "./helpers/html-page.js";
 
 type Element = DefaultTreeAdapterMap["element"];

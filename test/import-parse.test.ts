@@ -5,11 +5,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectFormat, importLadder, ladderYaml } from "../scripts/import.js";
-import { parseCsvRecords } from "../scripts/import-csv.js";
-import { slugify } from "../scripts/import-table.js";
-import { loadSource } from "../scripts/load.js";
-import { validateLadder } from "../scripts/pipeline.js";
+import { loadSource } from "../scripts/check/load.js";
+import { validateLadder } from "../scripts/check/pipeline.js";
+import { detectFormat, importLadder, ladderYaml } from "../scripts/import/import.js";
+import { parseCsvRecords } from "../scripts/import/import-csv.js";
+import { slugify } from "../scripts/import/import-table.js";
 
 const dir = path.join(import.meta.dirname, "fixtures/import");
 const read = (name: string) => readFileSync(path.join(dir, name), "utf8");

@@ -7,9 +7,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderCsv } from "../generators/csv/render.js";
 import { renderMarkdown } from "../generators/markdown/render.js";
-import { importLadder, type LadderData, ladderYaml } from "../scripts/import.js";
-import type { Ladder } from "../scripts/model.js";
-import { validateLadders } from "../scripts/pipeline.js";
+import { validateLadders } from "../scripts/check/pipeline.js";
+import { importLadder, type LadderData, ladderYaml } from "../scripts/import/import.js";
+import type { Ladder } from "../scripts/model/model.js";
 import { projectRoot } from "./helpers/cli.js";
 import { caseLadders, goldenCases } from "./helpers/golden.js";
 

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintLadder, lintRules, suppressionRules } from "../scripts/lint.js";
-import { validateLadders } from "../scripts/pipeline.js";
+import { lintLadder, lintRules, suppressionRules } from "../scripts/check/lint.js";
+import { validateLadders } from "../scripts/check/pipeline.js";
 
 const dir = path.join(import.meta.dirname, "fixtures/lint");
 const fixtures = readdirSync(dir)

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateLadders } from "../scripts/pipeline.js";
+import { validateLadders } from "../scripts/check/pipeline.js";
 import { projectRoot, runCli, tempRoot } from "./helpers/cli.js";
 import { ladder } from "./helpers/golden.js";
 

@@ -1,9 +1,9 @@
 /** The text helpers behind lint and import: mojibake, comments with positions, suppressions. */
 import { describe, expect, it } from "vitest";
-import { readComments } from "../scripts/comments.js";
-import type { Problem } from "../scripts/model.js";
-import { findMojibake, fixMojibake } from "../scripts/mojibake.js";
-import { applySuppressions } from "../scripts/suppress.js";
+import { readComments } from "../scripts/check/comments.js";
+import { findMojibake, fixMojibake } from "../scripts/check/mojibake.js";
+import { applySuppressions } from "../scripts/check/suppress.js";
+import type { Problem } from "../scripts/model/model.js";
 
 describe("mojibake", () => {
   it.each([

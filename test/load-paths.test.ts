@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fastParse, loadSource } from "../scripts/load.js";
+import { fastParse, loadSource } from "../scripts/check/load.js";
 
 const root = path.join(import.meta.dirname, "..");
 const files = [

@@ -8,7 +8,7 @@ import jsyaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { parse as yamlParse } from "yaml";
 import { corpusFrom, ladderYaml } from "../bench/generate.js";
-import { parseCanonical } from "../scripts/parse-canonical.js";
+import { parseCanonical } from "../scripts/check/parse-canonical.js";
 
 const root = path.join(import.meta.dirname, "..");
 

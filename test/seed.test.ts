@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { levelLabel } from "../scripts/model.js";
-import { validateLadders } from "../scripts/pipeline.js";
+import { validateLadders } from "../scripts/check/pipeline.js";
+import { levelLabel } from "../scripts/model/model.js";
 
 const root = path.join(import.meta.dirname, "..");
 const yamlText = readFileSync(path.join(root, "ladder/sre.yaml"), "utf8");

@@ -8,7 +8,7 @@
  *   (see CELLS_COLUMNS), rows ordered by category, competency, then level, as in the ladder.
  */
 import type Handlebars from "handlebars";
-import { type Ladder, levelLabel } from "../../scripts/model.js";
+import { type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { template as compile, environment } from "../shared/templates.js";
 import { type CsvField, csvField } from "./escape.js";
 

@@ -7,7 +7,7 @@
  *   #levels, #level-<level>, #level-<level>--<competency>                                 (one level at a time)
  *   #compare=<level>..<level>                                                             (two levels side by side)
  */
-import { type Competency, type Ladder, type Level, levelLabel } from "../../scripts/model.js";
+import { type Competency, type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
 
 export interface PageContext {
   title: string;

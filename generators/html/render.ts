@@ -4,7 +4,7 @@
  * shared word diff, under a Content-Security-Policy that allows exactly those two inline blocks by hash.
  */
 import { readFileSync } from "node:fs";
-import type { Ladder } from "../../scripts/model.js";
+import type { Ladder } from "../../scripts/model/model.js";
 import { environment, registerPartial, template } from "../shared/templates.js";
 import { buildContext } from "./context.js";
 import { escapeHtml } from "./escape.js";

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type Handlebars from "handlebars";
-import { type Ladder, levelLabel } from "../../scripts/model.js";
+import { type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { escapeHtml } from "../html/escape.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl } from "../markdown/escape.js";
 import { levelAnchor } from "../markdown/render.js";

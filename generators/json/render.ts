@@ -7,7 +7,7 @@
  * (it depends on the machine) and the lint settings (they configure tooling, they are not the ladder).
  * `formatVersion` changes only when a program reading the file would have to change.
  */
-import type { Ladder } from "../../scripts/model.js";
+import type { Ladder } from "../../scripts/model/model.js";
 
 /** The shape of `dist/<id>.json`, version 1. */
 export interface LadderJson {

@@ -9,7 +9,7 @@
  * `#level-<level>` and `#level-<level>--<competency>` (ids cannot contain `--`, so none collide).
  */
 import type Handlebars from "handlebars";
-import { type Ladder, levelLabel } from "../../scripts/model.js";
+import { type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { template as compile, environment, registerPartial } from "../shared/templates.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl, trustedMarkdown } from "./escape.js";
 

@@ -10,7 +10,7 @@
  * says what and where the full report is. Sections are built only when they are tried, so a change to
  * 50,000 cells costs no more than what fits.
  */
-import type { LadderContext, Lazy, ReportContext } from "../../scripts/report.js";
+import type { LadderContext, Lazy, ReportContext } from "../../scripts/diff/report.js";
 import { environment, template } from "../shared/templates.js";
 import { raw } from "./escape.js";
 

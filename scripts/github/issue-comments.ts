@@ -2,9 +2,9 @@
  * The sticky comment's `CommentApi` over GitHub's REST API, and the one-line explanations of its failures.
  * Pull-request conversation comments are issue comments: `/repos/{owner}/{repo}/issues/{number}/comments`.
  */
-import { ExitError } from "../cli.js";
-import { BodyTooLongError, type CommentApi, type IssueComment, TransientError } from "../comment.js";
+import { ExitError } from "../model/io.js";
 import type { GitHub } from "./client.js";
+import { BodyTooLongError, type CommentApi, type IssueComment, TransientError } from "./comment.js";
 
 export interface Target {
   owner: string;

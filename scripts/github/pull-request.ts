@@ -3,7 +3,7 @@
  * run whose code and artifacts may come from a fork, so the answer rests on what GitHub says (the event payload
  * and the API), never on a number written into an artifact: that is only cross-checked.
  */
-import { ExitError } from "../cli.js";
+import { ExitError } from "../model/io.js";
 import type { GitHub } from "./client.js";
 import { explain } from "./issue-comments.js";
 

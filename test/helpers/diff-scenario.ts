@@ -2,9 +2,9 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import diffSchema from "../../schemas/diff.schema.json" with { type: "json" };
-import type { Competency, Ladder } from "../../scripts/model.js";
-import { validateLadders } from "../../scripts/pipeline.js";
-import type { DiffReport } from "../../scripts/report.js";
+import { validateLadders } from "../../scripts/check/pipeline.js";
+import type { DiffReport } from "../../scripts/diff/report.js";
+import type { Competency, Ladder } from "../../scripts/model/model.js";
 import { edit, Repo, seedFiles } from "./git-repo.js";
 import { ladder } from "./golden.js";
 

@@ -1,10 +1,10 @@
 /** Golden cases (`test/fixtures/<case>/ladder/*.yaml` + `expected/`) and in-process runs of the CLI. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Io } from "../../scripts/cli.js";
+import { validateLadders } from "../../scripts/check/pipeline.js";
 import { main } from "../../scripts/ladder.js";
-import type { Ladder } from "../../scripts/model.js";
-import { validateLadders } from "../../scripts/pipeline.js";
+import type { Io } from "../../scripts/model/io.js";
+import type { Ladder } from "../../scripts/model/model.js";
 
 export const fixtures = path.join(import.meta.dirname, "../fixtures");
 

@@ -9,8 +9,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { renderHtml } from "../../generators/html/render.js";
-import { competencyRows, type Ladder } from "../../scripts/model.js";
-import { validateLadders } from "../../scripts/pipeline.js";
+import { validateLadders } from "../../scripts/check/pipeline.js";
+import { competencyRows, type Ladder } from "../../scripts/model/model.js";
 
 export const projectRoot = path.join(import.meta.dirname, "../..");
 export const screenshots = path.join(projectRoot, "test/output/screenshots");

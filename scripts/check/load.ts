@@ -1,0 +1,273 @@
+/**
+ * Stage 1, load: YAML text to a plain object plus what is needed to point at its nodes.
+ * Pure: takes the bytes of a file, never reads the disk (see sources.ts for that edge).
+ */
+import { isUtf8 } from "node:buffer";
+import jsyaml from "js-yaml";
+import type { Document } from "yaml";
+import type { DocPath, Problem } from "../model/model.js";
+import { type Comment, readComments } from "./comments.js";
+import { parseCanonical } from "./parse-canonical.js";
+import { yamlLibrary } from "./yaml-library.js";
+
+/** A ladder file's bytes and the path it is shown under (`ladder/sre.yaml`). */
+export interface Source {
+  file: string;
+  text: Uint8Array | string;
+}
+
+/** A parsed ladder file: its data, and the means to turn a document path into a line and column. */
+export interface Parsed {
+  file: string;
+  /** The ladder id, from the file name. */
+  id: string;
+  data: unknown;
+  locate: (path: DocPath, atKey?: boolean) => { line: number; column: number };
+  /**
+   * The file's comments with their positions, read on first call (lint's suppressions need them). With
+   * `containing`, only comments holding that text, and a file without it is not even scanned.
+   */
+  comments: (containing?: string) => Comment[];
+}
+
+export type LoadResult = { ok: true; parsed: Parsed } | { ok: false; problems: Problem[] };
+
+/** Files above this size are refused before parsing, so a huge file cannot exhaust memory. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The ladder id of a file: its base name without `.yaml`/`.yml`. */
+export function ladderIdOf(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.ya?ml$/i, "");
+}
+
+/**
+ * Parses one ladder file. Every problem carries a line and column; nothing throws on bad input.
+ * `fast: false` skips the fast parser (tests use it to prove both paths agree).
+ */
+export function loadSource(source: Source, options: { fast?: boolean } = {}): LoadResult {
+  const { file } = source;
+  const fail = (rule: string, message: string, line = 1, column = 1): LoadResult => ({
+    ok: false,
+    problems: [{ file, line, column, severity: "error", rule, message }],
+  });
+
+  let text: string;
+  if (typeof source.text === "string") {
+    text = source.text;
+  } else {
+    if (source.text.byteLength > MAX_FILE_BYTES) {
+      return fail(
+        "file-too-large",
+        `file is ${source.text.byteLength} bytes; a ladder file may be at most ${MAX_FILE_BYTES} bytes (split it into several ladders)`,
+      );
+    }
+    if (isUtf8(source.text)) {
+      // Decoded as TextDecoder would, which drops one byte order mark (another one is dropped below); this way
+      // is several times faster on a large file.
+      text = Buffer.from(source.text.buffer, source.text.byteOffset, source.text.byteLength).toString("utf8");
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    } else {
+      const at = firstInvalidUtf8(source.text);
+      return fail(
+        "not-utf8",
+        "file is not valid UTF-8; save it as UTF-8 (in Excel: 'CSV UTF-8'; in editors: 'Save with encoding UTF-8')",
+        at.line,
+        at.column,
+      );
+    }
+  }
+  if (text.length > MAX_FILE_BYTES) {
+    return fail("file-too-large", `file is larger than ${MAX_FILE_BYTES} bytes; split it into several ladders`);
+  }
+  // A UTF-8 byte order mark is accepted: editors on Windows add one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  if (/^(\s|#[^\n]*)*$/.test(text)) {
+    return fail("empty-file", "file is empty; a ladder needs at least `title`, `levels` and `categories`");
+  }
+
+  const id = ladderIdOf(file);
+  const fast = options.fast === false ? undefined : fastParse(text);
+  if (fast !== undefined) {
+    // Positions are wanted only when a later stage finds a problem: build the full document then.
+    let full: Located | undefined;
+    const locate = (path: DocPath, atKey = false) => {
+      full ??= compose(text);
+      return full.at(offsetOf(full.doc, path, atKey));
+    };
+    return { ok: true, parsed: { file, id, data: fast, locate, comments: lazyComments(text) } };
+  }
+
+  const { doc, at } = compose(text);
+  const problems: Problem[] = [];
+  // After the first syntax error the parser's later ones are mostly echoes of it: report that one, plus
+  // every duplicate key, which are independent of each other.
+  let syntaxReported = false;
+  for (const error of doc.errors) {
+    const isDuplicate = error.code === "DUPLICATE_KEY";
+    if (!isDuplicate && syntaxReported) continue;
+    syntaxReported ||= !isDuplicate;
+    const { line, column } = at(error.pos[0]);
+    problems.push({ file, line, column, severity: "error", ...describeYamlError(error.code, error.message) });
+  }
+  if (problems.length === 0) problems.push(...refuseAliasesAndTags(doc, file, at));
+  if (problems.length > 0) return { ok: false, problems };
+
+  const data = doc.toJS({ maxAliasCount: 0 });
+  const locate = (path: DocPath, atKey = false) => at(offsetOf(doc, path, atKey));
+  return { ok: true, parsed: { file, id, data, locate, comments: lazyComments(text) } };
+}
+
+/** Reads the comments once, when first asked; a search for text the file lacks costs one `includes`. */
+function lazyComments(text: string): (containing?: string) => Comment[] {
+  let comments: Comment[] | undefined;
+  return (containing) => {
+    if (containing !== undefined && !text.includes(containing)) return [];
+    comments ??= readComments(text);
+    return containing === undefined ? comments : comments.filter((c) => c.text.includes(containing));
+  };
+}
+
+interface Located {
+  doc: Document;
+  at: (offset: number) => { line: number; column: number };
+}
+
+/** The full YAML document with source positions: the reference parser, used for every error message. */
+function compose(text: string): Located {
+  const { LineCounter, parseDocument } = yamlLibrary();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: "core", uniqueKeys: true, strict: true });
+  return {
+    doc,
+    at: (offset) => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line, column: col };
+    },
+  };
+}
+
+/**
+ * Anything that could be an anchor, alias or tag (`&x`, `*x`, `!x` after a space, dash, colon or bracket), a tab,
+ * a document marker or a flow collection. Text without any of these is plain block YAML, where the fast parser
+ * and the reference parser agree; a false alarm only costs the slow path.
+ */
+const notPlain = /(?:^|[\s[{,:-])[&*!][^\s]|\t|^(?:---|\.\.\.)|:[ ]+[[{]|^\s*-[ ]+[[{]|^\s*[[{]/m;
+
+/**
+ * Parses plain block YAML about six times faster than the reference parser (js-yaml, YAML 1.2 core schema,
+ * duplicate keys refused), and the canonical layout faster still (parse-canonical.ts). Returns undefined
+ * whenever it cannot be sure, so the caller takes the slow path, which is the one that reports problems.
+ */
+export function fastParse(text: string): unknown {
+  // The canonical layout (what `ladder fmt` writes) has a parser of its own, faster again.
+  const canonical = parseCanonical(text);
+  if (canonical !== undefined) return canonical;
+  if (notPlain.test(text)) return undefined;
+  try {
+    const data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    return typeof data === "object" && data !== null && !Array.isArray(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeYamlError(code: string, message: string): { rule: string; message: string } {
+  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return { rule: "duplicate-key", message: "this key appears twice in the same block; remove or rename one" };
+    case "TAB_AS_INDENT":
+      return { rule: "yaml-tab", message: "a tab is used for indentation; YAML indents with spaces only" };
+    case "MULTIPLE_DOCS":
+      return { rule: "yaml-syntax", message: "the file holds several YAML documents (`---`); a ladder file holds one" };
+    default:
+      return { rule: "yaml-syntax", message: `YAML syntax error: ${first}` };
+  }
+}
+
+/**
+ * Aliases (`*name`) and explicit tags (`!!binary`, `!custom`) have no place in a ladder: they can expand
+ * to huge documents (an "alias bomb") or turn text into other types. They are refused before any expansion.
+ */
+function refuseAliasesAndTags(
+  doc: Document,
+  file: string,
+  at: (offset: number) => { line: number; column: number },
+): Problem[] {
+  const { isAlias, isNode, visit } = yamlLibrary();
+  const found = new Map<string, { offset: number; message: string; count: number }>();
+  const note = (rule: string, offset: number, message: string) => {
+    const first = found.get(rule);
+    if (first) first.count++;
+    else found.set(rule, { offset, message, count: 1 });
+  };
+  visit(doc, (_key, node) => {
+    if (!isNode(node)) return;
+    const offset = node.range?.[0] ?? 0;
+    if (isAlias(node)) note("yaml-alias", offset, `alias *${node.source} is not allowed in a ladder`);
+    else if (node.anchor) note("yaml-alias", offset, `anchor &${node.anchor} is not allowed in a ladder`);
+    // The parser sets `tag` only where the source wrote one (`!!binary`, `!custom`).
+    if (node.tag) {
+      note("yaml-tag", offset, `YAML tag ${node.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed in a ladder`);
+    }
+  });
+  // One problem per rule, at the first occurrence: an alias bomb holds thousands of them.
+  return [...found].map(([rule, { offset, message, count }]) => ({
+    file,
+    ...at(offset),
+    severity: "error" as const,
+    rule,
+    message: `${message}; ${rule === "yaml-tag" ? "write plain text" : "write the text out in full"}${count > 1 ? ` (${count - 1} more in this file)` : ""}`,
+  }));
+}
+
+/** The source offset of the node at `path`, or of the deepest existing node on the way there. */
+function offsetOf(doc: Document, path: DocPath, atKey: boolean): number {
+  let node: unknown = doc.contents;
+  let best = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    const items = (node as { items?: unknown[] } | null)?.items;
+    if (!items) break;
+    if (typeof segment === "number" && !(node as { items: unknown[] }).items.every((it) => isPairLike(it))) {
+      const item = items[segment] as { range?: number[] } | undefined;
+      if (!item) break;
+      best = item.range?.[0] ?? best;
+      node = item;
+      continue;
+    }
+    const pair = items.find(
+      (it) => isPairLike(it) && String((it as { key: { value?: unknown } }).key?.value) === String(segment),
+    ) as { key: { range?: number[] }; value: { range?: number[] } | null } | undefined;
+    if (!pair) break;
+    if (last && atKey) return pair.key.range?.[0] ?? best;
+    best = pair.value?.range?.[0] ?? pair.key.range?.[0] ?? best;
+    node = pair.value;
+  }
+  return best;
+}
+
+function isPairLike(item: unknown): boolean {
+  return typeof item === "object" && item !== null && "key" in item && "value" in item;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return { line, column };
+    for (let k = 1; k < len; k++) if (bytes[i + k] >> 6 !== 2) return { line, column };
+    if (b === 0x0a) {
+      line++;
+      column = 1;
+    } else column++;
+    i += len;
+  }
+  return { line, column };
+}

@@ -1,0 +1,247 @@
+/**
+ * Stage 2, validate: the JSON Schema check (ajv), turned into problems a person can act on.
+ * Pure: data in, path-positioned problems out.
+ */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import type { DocPath, PathProblem } from "../model/model.js";
+
+// ajv and the schema are loaded only when a schema is checked, and synchronously: validation is a pure,
+// synchronous stage. `require` also reads the JSON schema without Node 20's experimental JSON modules.
+const require = createRequire(import.meta.url);
+
+/** How the schema is compiled, at run time here and ahead of time by `standaloneSource`. */
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+
+/**
+ * The validator generated ahead of time by scripts/cli/compile.mjs, next to the compiled JavaScript in .build/
+ * (it never exists beside the sources). Loading it saves loading ajv and compiling the schema on every run.
+ */
+const PRECOMPILED = fileURLToPath(new URL("../../schemas/ladder.validate.cjs", import.meta.url));
+
+let compiled: ValidateFunction | undefined;
+
+function schemaValidator(): ValidateFunction {
+  compiled ??= existsSync(PRECOMPILED) ? (require(PRECOMPILED) as ValidateFunction) : compileSchema(false).validate;
+  return compiled;
+}
+
+function compileSchema(source: boolean) {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source } });
+  return { ajv, validate: ajv.compile(require("../../schemas/ladder.schema.json")) };
+}
+
+/**
+ * The schema's validator as the source of a CommonJS module (ajv "standalone" code), compiled with the same
+ * options as at run time, so its errors are the same objects. scripts/cli/compile.mjs writes it into .build/.
+ */
+export function standaloneSource(): string {
+  const { ajv, validate } = compileSchema(true);
+  const standalone = require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js");
+  return skipCounting(standalone.default(ajv, validate));
+}
+
+/**
+ * minLength and maxLength count code points (ajv's ucs2length walks the whole text), though a text's length
+ * in UTF-16 units settles most checks: a text of n units holds between n/2 and n code points. So
+ * `count(x) > limit` is false when `x.length <= limit`, and `count(x) < limit` false when `x.length >= 2 * limit`;
+ * only the other cases count. The same answers, without walking every cell's text to learn it is not empty.
+ */
+export function skipCounting(code: string): string {
+  const name = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(code)?.[1];
+  if (name === undefined) return code;
+  return code.replace(new RegExp(`\\b${name}\\((\\w+)\\) ([<>]) (\\d+)`, "g"), (call, value, op, limit) =>
+    op === "<" ? `(${value}.length < ${2 * Number(limit)} && ${call})` : `(${value}.length > ${limit} && ${call})`,
+  );
+}
+
+/** Checks data against `schemas/ladder.schema.json`; returns every problem found, none when valid. */
+export function validateSchema(data: unknown): PathProblem[] {
+  const validate = schemaValidator();
+  if (validate(data)) return [];
+  const problems: PathProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const problem = toProblem(error, data);
+    if (!problem) continue;
+    const key = `${problem.path.join("/")}|${problem.rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function pathOf(instancePath: string): Array<string | number> {
+  if (instancePath === "") return [];
+  return instancePath
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** A short, human name for what sits at a path: `level "l2"`, `cell l3 of competency "scope"`, `the ladder`. */
+export function describePath(data: unknown, path: DocPath): string {
+  if (path.length === 0) return "the ladder";
+  const parts: string[] = [];
+  const kinds: Record<string, string> = { levels: "level", categories: "category", competencies: "competency" };
+  let node: unknown = data;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const parent = path[i - 1];
+    const next = path[i + 1];
+    node = (node as Record<string | number, unknown> | undefined)?.[segment];
+    if (typeof segment === "number") {
+      const kind = kinds[String(parent)] ?? "item";
+      const id = (node as { id?: unknown } | undefined)?.id;
+      parts.push(typeof id === "string" && id !== "" ? `${kind} "${id}"` : `${kind} ${segment + 1}`);
+    } else if (parent === "cells") {
+      parts.push(`cell ${segment}`);
+    } else if (parent === "examples") {
+      parts.push(`examples for ${segment}`);
+    } else if (next === undefined || (typeof next !== "number" && segment !== "cells" && segment !== "examples")) {
+      parts.push(`\`${segment}\``);
+    }
+  }
+  return parts.reverse().join(" of ");
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a block of keys";
+  if (typeof value === "string") return "text";
+  if (typeof value === "boolean") return `a true/false value (${value})`;
+  if (typeof value === "number") return `a number (${value})`;
+  return typeof value;
+}
+
+const expectedName: Record<string, string> = {
+  string: "text",
+  object: "a block of keys",
+  array: "a list (items starting with `- `)",
+  number: "a number",
+  boolean: "true or false",
+};
+
+function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
+  // The nested errors of propertyNames repeat its message about the object; the propertyNames error says it.
+  if (error.propertyName !== undefined) return undefined;
+  const path = pathOf(error.instancePath);
+  const what = describePath(data, path);
+  const base = { path, severity: "error" as const };
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(error.params.additionalProperty);
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const close = closest(key, known);
+      const hint = close ? `; did you mean \`${close}\`?` : known.length ? `; known keys: ${known.join(", ")}` : "";
+      return {
+        ...base,
+        path: [...path, key],
+        atKey: true,
+        rule: "unknown-key",
+        message: `unknown key \`${key}\` in ${what}${hint}`,
+      };
+    }
+    case "required": {
+      const key = String(error.params.missingProperty);
+      return {
+        ...base,
+        atKey: path.length > 0,
+        rule: "missing-key",
+        message: `${what} is missing the required key \`${key}\``,
+      };
+    }
+    case "type": {
+      const expected = String(error.params.type)
+        .split(",")
+        .map((t) => expectedName[t] ?? t)
+        .join(" or ");
+      return { ...base, rule: "wrong-type", message: `${what} must be ${expected}, but is ${typeName(error.data)}` };
+    }
+    case "minLength":
+      return {
+        ...base,
+        rule: "empty-text",
+        message: `${what} is empty; write the text, or remove the key if it is optional`,
+      };
+    case "pattern": {
+      if (error.params.pattern === "\\S") {
+        return {
+          ...base,
+          rule: "empty-text",
+          message: `${what} holds only spaces; write the text, or remove the key if it is optional`,
+        };
+      }
+      if (path.at(-1) === "code") {
+        return {
+          ...base,
+          rule: "invalid-code",
+          message: `${what} must be a short code of letters and digits, like \`L1\`; got ${JSON.stringify(error.data)}`,
+        };
+      }
+      return {
+        ...base,
+        rule: "invalid-id",
+        message: `${what} must be an id in lowercase letters, digits and hyphens, like \`on-call\`; got ${JSON.stringify(error.data)}`,
+      };
+    }
+    case "maxLength":
+      return { ...base, rule: "too-long", message: `${what} is longer than ${error.params.limit} characters` };
+    case "minItems": {
+      const rule = path.at(-1) === "levels" ? "no-levels" : "empty-list";
+      return { ...base, atKey: true, rule, message: `${what} is an empty list; add at least one item` };
+    }
+    case "enum":
+      return {
+        ...base,
+        rule: "invalid-value",
+        message: `${what} must be one of ${(error.params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(", ")}; got ${JSON.stringify(error.data)}`,
+      };
+    case "propertyNames": {
+      const name = String(error.params.propertyName);
+      return {
+        ...base,
+        path: [...path, name],
+        atKey: true,
+        rule: "invalid-id",
+        message: `key \`${name}\` in ${what} must be a level id in lowercase letters, digits and hyphens, like \`l1\``,
+      };
+    }
+    default:
+      return { ...base, rule: `schema-${error.keyword}`, message: `${what} ${error.message ?? "is invalid"}` };
+  }
+}
+
+/** The known name closest to `name` by edit distance, when it is close enough to be a likely typo. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,64 @@
+/** The report model's vocabulary: the kinds of change and their impact. Types only; `make-change.ts` builds them. */
+
+/** How much a change matters to the people on the ladder (the rule is in impact.ts). */
+export type Impact = "breaking" | "substantive" | "editorial";
+
+export type ChangeKind =
+  | "ladder-added"
+  | "ladder-removed"
+  | "ladder-changed"
+  | "level-added"
+  | "level-removed"
+  | "level-renamed"
+  | "level-moved"
+  | "category-added"
+  | "category-removed"
+  | "category-renamed"
+  | "category-moved"
+  | "competency-added"
+  | "competency-removed"
+  | "competency-renamed"
+  | "competency-moved"
+  | "cell-changed"
+  | "cell-added"
+  | "cell-removed";
+
+/** Which property a `*-renamed`, `ladder-changed` or `cell-changed` change is about. */
+export type Field = "id" | "title" | "summary" | "code" | "name" | "description" | "text" | "examples";
+
+/** Where an item stood: its 1-based position in its list, and for competencies the category holding it. */
+export interface Place {
+  category?: string;
+  position: number;
+}
+
+/** One change. Ids are the head's where the item exists there, else the base's. */
+export interface Change {
+  kind: ChangeKind;
+  impact: Impact;
+  level?: string;
+  category?: string;
+  competency?: string;
+  field?: Field;
+  /** The full old text (a cell, a title, an id); absent where there was none. */
+  before?: string;
+  /** The full new text; absent where there is none. */
+  after?: string;
+  /** An added or removed level's code. */
+  code?: string;
+  from?: Place;
+  to?: Place;
+  /** An added or removed competency's cells by level id, or an added or removed level's by competency id. */
+  cells?: Record<string, string>;
+}
+
+export interface LadderDiff {
+  id: string;
+  status: "added" | "removed" | "changed" | "unchanged";
+  changes: Change[];
+}
+
+/** Sorts by UTF-16 code units, the same under every locale. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,163 @@
+/**
+ * Which dist/ files a change rewrites, without rendering them: what `ladder diff` lists as "generated files
+ * that change". Rendering both sides of a 50,000-cell change costs seconds; this costs milliseconds.
+ *
+ * Each kind of file has a *view*: the values of the ladder its generator shows, flattened in a fixed order
+ * with the length of every list, so that two ladders have equal views exactly when the generator writes the
+ * same bytes for both (every generator escapes reversibly, so different values never print alike). Equal
+ * views mean an unchanged file; different views a changed one. test/generated.test.ts holds each view to the
+ * real generator by changing every field of the model, one at a time, and comparing with rendered files.
+ * Pure.
+ */
+import { sourceName } from "../../generators/markdown/render.js";
+import { type ArtifactKind, artifactsOf, INDEX_FILES } from "../../generators/shared/artifacts.js";
+import type { Category, Competency, Ladder, Level } from "../model/model.js";
+import { byCodeUnit } from "./change.js";
+
+type Value = string | number | boolean | undefined;
+
+/**
+ * A kind of file's view, in two parts so two ladders are compared row by row and the comparison stops at
+ * the first difference: the ladder's own values, the categories and the number of rows (`head`), then each
+ * competency's values (`row`), in order.
+ */
+interface View {
+  head: (ladder: Ladder) => Value[];
+  row: (ladder: Ladder, category: Category, competency: Competency) => Value[];
+}
+
+const label = (level: Level) => `${level.title} (${level.code})`;
+const cells = (ladder: Ladder, competency: Competency) =>
+  ladder.levels.map((level) => (Object.hasOwn(competency.cells, level.id) ? competency.cells[level.id] : ""));
+const rowCount = (ladder: Ladder) => ladder.categories.reduce((n, category) => n + category.competencies.length, 0);
+
+/**
+ * The ladder, its levels and its categories, as the web page, the Markdown and the JSON show them.
+ * `categoryId` gives what a file shows of a category's id (the Markdown shows it only beside a description).
+ */
+function fullHead(ladder: Ladder, categoryId: (category: Category) => Value = (category) => category.id): Value[] {
+  const out: Value[] = [ladder.title, ladder.summary, ladder.levels.length];
+  for (const level of ladder.levels) out.push(level.id, level.code, level.title, level.summary);
+  out.push(ladder.categories.length);
+  for (const category of ladder.categories) {
+    out.push(categoryId(category), category.name, category.description, category.competencies.length);
+  }
+  return out;
+}
+
+/**
+ * A competency with its cells and examples in level order. `absent` is what a level without a list of
+ * examples shows: the web page and the Markdown show none (0, as for an empty list); the JSON keeps `[]`
+ * apart from no list at all (-1).
+ */
+function fullRow(ladder: Ladder, competency: Competency, absent: number): Value[] {
+  const out: Value[] = [competency.id, competency.name, competency.description, ...cells(ladder, competency)];
+  for (const level of ladder.levels) {
+    const list = competency.examples?.[level.id];
+    out.push(list === undefined ? absent : list.length, ...(list ?? []));
+  }
+  return out;
+}
+
+/** The Markdown's "About the competencies" anchors a category by id, and lists only described ones. */
+const described = (category: Category) =>
+  category.description !== undefined || category.competencies.some((c) => c.description !== undefined);
+
+const views: Record<ArtifactKind, View> = {
+  html: { head: (ladder) => fullHead(ladder), row: (ladder, _, competency) => fullRow(ladder, competency, 0) },
+  markdown: {
+    head: (ladder) => [
+      sourceName(ladder),
+      ...fullHead(ladder, (category) => (described(category) ? category.id : undefined)),
+    ],
+    row: (ladder, _, competency) => fullRow(ladder, competency, 0),
+  },
+  json: {
+    head: (ladder) => [ladder.id, ...fullHead(ladder)],
+    row: (ladder, _, competency) => fullRow(ladder, competency, -1),
+  },
+  // One record per competency, its category only named: where one category ends is not shown.
+  csv: {
+    head: (ladder) => [ladder.levels.length, ...ladder.levels.map(label), rowCount(ladder)],
+    row: (ladder, category, competency) => [category.name, competency.name, ...cells(ladder, competency)],
+  },
+  "cells-csv": {
+    head: (ladder) => [
+      ladder.id,
+      ladder.levels.length,
+      ...ladder.levels.flatMap((level) => [level.id, level.code, level.title]),
+      rowCount(ladder),
+    ],
+    row: (ladder, category, competency) => [
+      category.id,
+      category.name,
+      competency.id,
+      competency.name,
+      ...cells(ladder, competency),
+    ],
+  },
+};
+
+type Rows = Array<[Category, Competency]>;
+const rowsOf = (ladder: Ladder): Rows =>
+  ladder.categories.flatMap((category) => category.competencies.map((c): [Category, Competency] => [category, c]));
+
+/** Whether a kind of file shows the same for both ladders: heads first, then rows until one differs. */
+function sameFile(view: View, base: Ladder, head: Ladder, baseRows: Rows, headRows: Rows): boolean {
+  if (!same(view.head(base), view.head(head))) return false;
+  // Equal heads hold equal row counts, so the rows pair up.
+  for (let i = 0; i < baseRows.length; i++) {
+    const [bc, b] = baseRows[i];
+    const [hc, h] = headRows[i];
+    if (!same(view.row(base, bc, b), view.row(head, hc, h))) return false;
+  }
+  return true;
+}
+
+/** What the index pages show of every ladder: ids, titles, summaries and level labels, in id order. */
+function indexView(ladders: readonly Ladder[]): Value[] {
+  const out: Value[] = [ladders.length];
+  for (const ladder of [...ladders].sort((a, b) => byCodeUnit(a.id, b.id))) {
+    out.push(ladder.id, ladder.title, ladder.summary, ladder.levels.length);
+    for (const level of ladder.levels) out.push(level.id, label(level));
+  }
+  return out;
+}
+
+function same(a: readonly Value[], b: readonly Value[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export interface GeneratedFile {
+  /** `dist/<path>`, as the report shows it. */
+  path: string;
+  status: "added" | "removed" | "changed";
+}
+
+/**
+ * The dist/ files that differ between what `ladder build` writes for `base` and for `head` (ladders matched
+ * by id), sorted by path: the same list as rendering both sides and comparing them file by file.
+ */
+export function changedFiles(base: readonly Ladder[], head: readonly Ladder[]): GeneratedFile[] {
+  const before = new Map(base.map((ladder) => [ladder.id, ladder]));
+  const after = new Map(head.map((ladder) => [ladder.id, ladder]));
+  const files: GeneratedFile[] = [];
+  for (const id of new Set([...before.keys(), ...after.keys()])) {
+    const b = before.get(id);
+    const h = after.get(id);
+    const rows = b && h && b !== h ? [rowsOf(b), rowsOf(h)] : undefined;
+    for (const artifact of artifactsOf(id)) {
+      const path = `dist/${artifact.path}`;
+      if (!b) files.push({ path, status: "added" });
+      else if (!h) files.push({ path, status: "removed" });
+      else if (rows && !sameFile(views[artifact.kind], b, h, rows[0], rows[1])) files.push({ path, status: "changed" });
+    }
+  }
+  if (!same(indexView(base), indexView(head))) {
+    // The index pages exist on both sides, even when one side has no ladders at all.
+    for (const file of Object.values(INDEX_FILES)) files.push({ path: `dist/${file}`, status: "changed" });
+  }
+  return files.sort((a, b) => byCodeUnit(a.path, b.path));
+}

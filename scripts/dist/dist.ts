@@ -1,0 +1,85 @@
+/**
+ * What `build` and `check` share: every ladder read, validated and rendered into a sink (produce.ts), on both
+ * cores when the ladders are large enough to repay a worker thread (threads.ts), then the index pages.
+ *
+ * Work is split so each thread holds its own ladders and one rendered file at a time: whole ladders, balanced
+ * by size; or, when one ladder is most of the work, that ladder's files by kind (the web page and the JSON
+ * in one thread, which also validates; the Markdown and both CSV files in the other, which parses the same
+ * file: about half the time each). Problems, files and differences come back sorted as a single thread would have them.
+ */
+
+import { byPosition } from "../check/pipeline.js";
+import { displayPath, type Listed, type Locations, listSources } from "../check/sources.js";
+import { ExitError, type Io } from "../model/io.js";
+import type { Ladder } from "../model/model.js";
+import { reportProblems, summarize } from "../model/problems.js";
+import { ALL_KINDS, type Output, produceShare, type Share, type ShareResult, type Sink, sink } from "./produce.js";
+import { planDist, RenderError } from "./render.js";
+import { runInWorker, WORKER_THRESHOLD, workersAvailable } from "./threads.js";
+
+export type Produced = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
+
+/**
+ * Reads, validates and renders every ladder into `to`. Problems are reported on stderr (warnings too);
+ * `ok: false` means some ladder has an error, and what went to the sink must be thrown away. Outputs (the
+ * index pages included) and ladders come sorted by path and id.
+ */
+export async function produceDist(where: Locations, to: Sink, io: Io): Promise<Produced> {
+  const listed = await listSources(where);
+  if (listed.length === 0) {
+    // Building from an empty or mistyped folder would wipe dist/; that is never what was meant.
+    throw new ExitError(1, `no ladder files (*.yaml) in ${displayPath(where.root, where.ladders)}`);
+  }
+  const shares = split(listed, to, workersAvailable(io.env));
+  // The worker starts first, so both threads work at once.
+  const elsewhere = shares.slice(1).map((share) => runInWorker("produce", share));
+  const here = await produceShare(shares[0]);
+  const results: ShareResult[] = [here, ...(await Promise.all(elsewhere))];
+
+  const problems = results.flatMap((r) => r.problems).sort(byPosition);
+  if (problems.some((p) => p.severity === "error")) {
+    reportProblems(problems, io);
+    io.stderr(`${summarize(problems)}; dist/ was not changed\n`);
+    return { ok: false };
+  }
+  reportProblems(problems, io);
+  const ladders = results.flatMap((r) => r.headers).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let index: ReturnType<typeof planDist>;
+  try {
+    index = planDist(ladders).filter((file) => file.kind === undefined);
+  } catch (error) {
+    if (error instanceof RenderError) throw new ExitError(1, error.message, { cause: error });
+    throw error;
+  }
+  const stopped = results.find((r) => r.stopped !== undefined)?.stopped;
+  if (stopped !== undefined) throw new Error(`rendering failed: ${stopped}`);
+  const present = new Set(to.kind === "compare" ? to.present : []);
+  const outputs = results.flatMap((r) => r.outputs);
+  for (const file of index) outputs.push(await sink(to, file.path, file.render(), present));
+  return { ok: true, ladders, outputs: outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}
+
+/** One share for the main thread, or two when a worker is available and the ladders are large. */
+export function split(listed: Listed[], to: Sink, workers: boolean): Share[] {
+  const whole = (sources: Listed[]): Share => ({ sources, validate: true, lint: false, kinds: ALL_KINDS, sink: to });
+  const total = listed.reduce((sum, l) => sum + l.size, 0);
+  if (!workers || total < WORKER_THRESHOLD) return [whole(listed)];
+  const largest = Math.max(...listed.map((l) => l.size));
+  if (listed.length > 1 && largest <= total / 2) {
+    // Largest first into the lighter share; each share keeps the files in their own order.
+    const shares: Listed[][] = [[], []];
+    const load = [0, 0];
+    for (const l of [...listed].sort((a, b) => b.size - a.size)) {
+      const k = load[0] <= load[1] ? 0 : 1;
+      shares[k].push(l);
+      load[k] += l.size;
+    }
+    const order = (ls: Listed[]) => listed.filter((l) => ls.includes(l));
+    return shares.map((ls) => whole(order(ls)));
+  }
+  if (to.kind === "none") return [whole(listed)];
+  return [
+    { ...whole(listed), kinds: ["html", "json"] },
+    { ...whole(listed), validate: false, kinds: ["markdown", "csv", "cells-csv"] },
+  ];
+}

@@ -1,0 +1,91 @@
+/**
+ * The work of `build` and `check` on a share of the ladders: read each file, validate it, render its files
+ * one at a time and hand each to a sink (write it into the staged dist/, or compare it with dist/), so that
+ * at most one rendered file is held in memory. A share runs in the main thread or in a worker thread
+ * (threads.ts); everything it takes and returns can be copied between threads. The edge between the pure
+ * stages (load, validate, render) and the disk (write.ts).
+ */
+import { readFileSync } from "node:fs";
+import type { ArtifactKind } from "../../generators/shared/artifacts.js";
+import { loadSource } from "../check/load.js";
+import { validateLadder } from "../check/pipeline.js";
+import type { Listed } from "../check/sources.js";
+import type { Ladder, Problem } from "../model/model.js";
+import { planDist, RenderError } from "./render.js";
+import { compareFile, type Difference, writeStaged } from "./write.js";
+
+/** Where rendered files go: nowhere (validation only), into a staged dist/, or compared with dist/. */
+export type Sink =
+  | { kind: "none" }
+  | { kind: "write"; dir: string }
+  | { kind: "compare"; out: string; present: readonly string[] };
+
+export interface Share {
+  sources: Listed[];
+  /** False when another share validates these same ladders: this one only renders (some of) their files. */
+  validate: boolean;
+  /** Run the lint rules too (their findings are warnings unless a ladder makes one an error). */
+  lint: boolean;
+  /** Which of each ladder's files to render; the index pages are rendered by the caller, from all ladders. */
+  kinds: readonly ArtifactKind[];
+  sink: Sink;
+}
+
+/** One file that went to the sink: its size in bytes, and how dist/ differs from it (compare only). */
+export interface Output {
+  path: string;
+  bytes: number;
+  difference?: Difference;
+}
+
+export interface ShareResult {
+  problems: Problem[];
+  /** Each valid ladder as the index pages need it: everything but its categories. */
+  headers: Ladder[];
+  outputs: Output[];
+  /** Why rendering stopped early: two outputs on one file, or (in a share that does not validate) bad data. */
+  stopped?: string;
+}
+
+export const ALL_KINDS: readonly ArtifactKind[] = ["html", "markdown", "csv", "cells-csv", "json"];
+
+/** Processes one share, file by file, in the order given. Problems are unsorted. */
+export async function produceShare(share: Share): Promise<ShareResult> {
+  const result: ShareResult = { problems: [], headers: [], outputs: [] };
+  const present = share.sink.kind === "compare" ? new Set(share.sink.present) : new Set<string>();
+  for (const listed of share.sources) {
+    const loaded = loadSource({ file: listed.file, text: readFileSync(listed.path) });
+    let ladder: Ladder;
+    if (share.validate) {
+      const checked = validateLadder(loaded, { lint: share.lint });
+      result.problems.push(...checked.problems);
+      if (!checked.ok) continue;
+      ladder = checked.ladder;
+      result.headers.push({ ...ladder, categories: [] });
+    } else {
+      if (!loaded.ok) continue;
+      ladder = { id: loaded.parsed.id, file: loaded.parsed.file, ...(loaded.parsed.data as object) } as Ladder;
+    }
+    if (share.sink.kind === "none" || result.stopped !== undefined) continue;
+    try {
+      for (const file of planDist([ladder], { index: false })) {
+        if (file.kind === undefined || !share.kinds.includes(file.kind)) continue;
+        result.outputs.push(await sink(share.sink, file.path, file.render(), present));
+      }
+    } catch (error) {
+      // Two outputs on one file is reported by the caller, once, for all ladders; bad data only matters if no
+      // share found a problem with it, and then the caller reports it as the internal error it is.
+      if (!(error instanceof RenderError) && share.validate) throw error;
+      result.stopped = (error as Error).message;
+    }
+  }
+  return result;
+}
+
+/** Hands one rendered file to the sink. */
+export async function sink(to: Sink, path: string, content: string, present: ReadonlySet<string>): Promise<Output> {
+  if (to.kind === "compare") return { path, ...(await compareFile(to.out, path, content, present)) };
+  const bytes = Buffer.from(content, "utf8");
+  if (to.kind === "write") await writeStaged(to.dir, path, bytes);
+  return { path, bytes: bytes.length };
+}

@@ -1,0 +1,58 @@
+/**
+ * Stage 4, render: every dist/ file for a set of valid ladders, one generator per format (generators/).
+ * Pure: no disk, no clock, no environment; the same ladders give the same bytes on every machine.
+ */
+import { renderCellsCsv, renderCsv } from "../../generators/csv/render.js";
+import { renderHtml } from "../../generators/html/render.js";
+import { renderIndexHtml, renderIndexMarkdown } from "../../generators/index/render.js";
+import { renderJson } from "../../generators/json/render.js";
+import { renderMarkdown } from "../../generators/markdown/render.js";
+import { type ArtifactKind, INDEX_FILES } from "../../generators/shared/artifacts.js";
+import type { Ladder } from "../model/model.js";
+import { distPaths } from "./dist-paths.js";
+
+const generators: Record<ArtifactKind, (ladder: Ladder) => string> = {
+  html: renderHtml,
+  markdown: renderMarkdown,
+  csv: renderCsv,
+  "cells-csv": renderCellsCsv,
+  json: renderJson,
+};
+
+export { RenderError } from "./dist-paths.js";
+
+/** One file of dist/ and how to render it; nothing is rendered until `render` is called. */
+export interface PlannedFile {
+  /** Relative to dist/, forward slashes: `sre.md`. */
+  path: string;
+  /** The kind of a ladder's own file; undefined for the index pages. */
+  kind?: ArtifactKind;
+  render: () => string;
+}
+
+/**
+ * Every file of dist/ for these ladders, in code-unit order of their paths, each rendered only when asked:
+ * so `build` and `check` can hold one file in memory at a time. Throws a RenderError if two outputs would be
+ * one file, also on a disk that ignores case (dist-paths.ts). `index: false` leaves out the index pages (a
+ * worker thread renders some ladders' files; the main thread renders the index of all).
+ */
+export function planDist(ladders: readonly Ladder[], options: { index?: boolean } = {}): PlannedFile[] {
+  return distPaths(ladders.map((ladder) => ladder.id)).flatMap(({ path, ladder, kind }): PlannedFile[] => {
+    if (ladder === undefined || kind === undefined) {
+      if (options.index === false) return [];
+      const render = path === INDEX_FILES.html ? renderIndexHtml : renderIndexMarkdown;
+      return [{ path, render: () => render(ladders) }];
+    }
+    return [{ path, kind, render: () => generators[kind](ladders[ladder]) }];
+  });
+}
+
+/**
+ * Renders all of dist/ as a map from path (relative to dist/, forward slashes, e.g. `sre.md`) to file content:
+ * each ladder's files (generators/shared/artifacts.ts) plus `index.html` and `README.md`. Entries come in
+ * code-unit order of their paths. Throws a RenderError if two outputs would be one file, also on a disk that
+ * ignores case.
+ */
+export function renderDist(ladders: readonly Ladder[]): Map<string, string> {
+  return new Map(planDist(ladders).map((file) => [file.path, file.render()]));
+}
