@@ -15,7 +15,7 @@ import { githubEffects } from "./helpers/github-render.js";
 const URL = "https://github.com/octo-org/octo-repo";
 
 /** Forged bodies, as a fork could write them; every one pings or links before defusing (asserted below). */
-export const FORGED: readonly string[] = [
+const FORGED: readonly string[] = [
   "@octocat",
   "Ask @org/team",
   "See #123",
