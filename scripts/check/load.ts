@@ -15,6 +15,8 @@ import { yamlLibrary } from "./yaml-library.js";
 export interface Source {
   file: string;
   text: Uint8Array | string;
+  /** Set when the file could not be read as a ladder (its name, its kind, a read error); `text` is then empty. */
+  problems?: Problem[];
 }
 
 /** A parsed ladder file: its data, and the means to turn a document path into a line and column. */
@@ -48,6 +50,7 @@ export function ladderIdOf(file: string): string {
  */
 export function loadSource(source: Source, options: { fast?: boolean } = {}): LoadResult {
   const { file } = source;
+  if (source.problems && source.problems.length > 0) return { ok: false, problems: source.problems };
   const fail = (rule: string, message: string, line = 1, column = 1): LoadResult => ({
     ok: false,
     problems: [{ file, line, column, severity: "error", rule, message }],
