@@ -7,6 +7,7 @@ import jsyaml from "js-yaml";
 import type { Document } from "yaml";
 import type { DocPath, Problem } from "../model/model.js";
 import { type Comment, readComments } from "./comments.js";
+import { canonicalLocator } from "./locate-canonical.js";
 import { parseCanonical } from "./parse-canonical.js";
 import { yamlLibrary } from "./yaml-library.js";
 
@@ -94,8 +95,12 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
   const fast = options.fast === false ? undefined : fastParse(text);
   if (fast !== undefined) {
     // Positions are wanted only when a later stage finds a problem: build the full document then.
+    // The one-scalar-per-line layout is located by a light reader (locate-canonical.ts); the rest composes.
     let full: Located | undefined;
+    let light: ReturnType<typeof canonicalLocator> | null | undefined;
     const locate = (path: DocPath, atKey = false) => {
+      if (light === undefined) light = canonicalLocator(text) ?? null;
+      if (light !== null) return light(path, atKey);
       full ??= compose(text);
       return full.at(offsetOf(full.doc, path, atKey));
     };
