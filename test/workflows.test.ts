@@ -196,6 +196,7 @@ describe("publishing", () => {
     const notes = (w.jobs.build?.steps ?? []).map((s) => s.run ?? "").join("\n");
     expect(notes).toContain("git describe --tags --abbrev=0 --match 'ladder-*' HEAD");
     expect(notes).toContain('base=(--base-ref "$(git rev-parse --verify "$previous^{commit}")")');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell array expansion, not a template
     expect(notes).toContain('npm run --silent diff -- "${base[@]}" --head-ref "$head" --format markdown');
     expect(notes).not.toMatch(/--(base|head) /);
     const release = (w.jobs.release?.steps ?? []).map((s) => s.run ?? "").join("\n");
@@ -274,6 +275,7 @@ describe("npm test lints every workflow", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ladder-actionlint-"));
     mkdirSync(path.join(dir, ".github/workflows"), { recursive: true });
     for (const file of files) copyFileSync(path.join(workflowsDir, file), path.join(dir, ".github/workflows", file));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a template
     const broken =
       "name: Broken\non: push\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n";
     writeFileSync(path.join(dir, ".github/workflows/zz-broken.yml"), broken);
