@@ -275,9 +275,7 @@ describe("npm test lints every workflow", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ladder-actionlint-"));
     mkdirSync(path.join(dir, ".github/workflows"), { recursive: true });
     for (const file of files) copyFileSync(path.join(workflowsDir, file), path.join(dir, ".github/workflows", file));
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression, not a template
-    const broken =
-      "name: Broken\non: push\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n";
+    const broken = `name: Broken\non: push\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${expr("github.nope")}\n`;
     writeFileSync(path.join(dir, ".github/workflows/zz-broken.yml"), broken);
     const bin = path.join(import.meta.dirname, "../node_modules/.bin");
     const result = spawnSync("sh", ["-c", pkg.scripts["lint:workflows"] as string], {
