@@ -4,9 +4,8 @@
  * (`invisible-character`), and the pull-request report shows each as `‹U+202E›` instead of letting it act.
  * Joiners (U+200C, U+200D) are not here: scripts and emoji need them, and they hide nothing.
  */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each is matched alone, on purpose (U+034F combines)
 export const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\u{E0001}|[\u{E0020}-\u{E007F}]/gu;
+  /\u034F|[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\u{E0001}|[\u{E0020}-\u{E007F}]/gu;
 
 const NAMES: Readonly<Record<number, string>> = {
   173: "SOFT HYPHEN",
