@@ -38,29 +38,20 @@ const leftovers = (root: string) => readdirSync(root).filter((n) => n.startsWith
 describe("an interrupted build", () => {
   const OLD = { "a.md": "old", "gone.md": "old only" };
   const NEW = { "a.md": "new", "b.md": "new only" };
-  const states: Array<[string, (root: string) => void, Record<string, string>]> = [
-    ["killed while staging", (r) => (folder(`${r}/dist`, OLD), folder(`${r}/.dist.tmp.abc123`, { "a.md": "ne" })), OLD],
-    [
-      "killed between the two renames",
-      (r) => (folder(`${r}/.dist.tmp.abc123.old`, OLD), folder(`${r}/.dist.tmp.abc123`, NEW)),
-      NEW,
-    ],
-    [
-      "killed before removing the old folder",
-      (r) => (folder(`${r}/dist`, NEW), folder(`${r}/.dist.tmp.abc123.old`, OLD)),
-      NEW,
-    ],
-    [
-      "killed while removing the old folder",
-      (r) => (folder(`${r}/dist`, NEW), folder(`${r}/.dist.tmp.abc123.old`, { "a.md": "o" })),
-      NEW,
-    ],
-    ["killed staging the first build", (r) => folder(`${r}/.dist.tmp.abc123`, { "a.md": "n" }), {}],
+  /** Folders (relative to the root) to files, as an interrupted build can leave them. */
+  type Disk = Record<string, Record<string, string>>;
+  const T = ".dist.tmp.abc123";
+  const states: Array<[string, Disk, Record<string, string>]> = [
+    ["killed while staging", { dist: OLD, [T]: { "a.md": "ne" } }, OLD],
+    ["killed between the two renames", { [`${T}.old`]: OLD, [T]: NEW }, NEW],
+    ["killed before removing the old folder", { dist: NEW, [`${T}.old`]: OLD }, NEW],
+    ["killed while removing the old folder", { dist: NEW, [`${T}.old`]: { "a.md": "o" } }, NEW],
+    ["killed staging the first build", { [T]: { "a.md": "n" } }, {}],
   ];
-  for (const [name, make, expected] of states) {
+  for (const [name, disk, expected] of states) {
     it(`${name}: the next run finds the old or the new dist/ whole, and no leftovers`, async () => {
       const root = tempRoot();
-      make(root);
+      for (const [dir, files] of Object.entries(disk)) folder(path.join(root, dir), files);
       await recoverDist(path.join(root, "dist"));
       expect(snapshot(path.join(root, "dist"))).toEqual(expected);
       expect(leftovers(root)).toEqual([]);
