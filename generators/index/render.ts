@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type Handlebars from "handlebars";
-import { type Ladder, levelLabel } from "../../scripts/model/model.js";
+import { type Ladder, levelLabel, type Organisation } from "../../scripts/model/model.js";
 import { escapeHtml } from "../html/escape.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl } from "../markdown/escape.js";
 import { levelAnchor } from "../markdown/render.js";
@@ -154,12 +154,12 @@ function compiled(): Templates {
 }
 
 /** Renders `dist/index.html`. Pure and deterministic: same ladders, same bytes. */
-export function renderIndexHtml(ladders: readonly Ladder[]): string {
+export function renderIndexHtml(ladders: readonly Ladder[], _organisation?: Organisation): string {
   const { html, style } = compiled();
   return html(indexHtmlContext(ladders, style));
 }
 
 /** Renders `dist/README.md`. Pure and deterministic: same ladders, same bytes. */
-export function renderIndexMarkdown(ladders: readonly Ladder[]): string {
+export function renderIndexMarkdown(ladders: readonly Ladder[], _organisation?: Organisation): string {
   return compiled().readme(readmeContext(ladders));
 }

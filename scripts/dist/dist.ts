@@ -13,6 +13,7 @@ import { displayPath, type Listed, type Locations, listSources } from "../check/
 import { ExitError, type Io } from "../model/io.js";
 import type { Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
+import { isOrganisationFile } from "../resolve/organisation.js";
 import { ALL_KINDS, type Output, produceShare, type Share, type ShareResult, type Sink, sink } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
 import { runInWorker, WORKER_THRESHOLD, workersAvailable } from "./threads.js";
@@ -29,6 +30,11 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   if (listed.length === 0) {
     // Building from an empty or mistyped folder would wipe dist/; that is never what was meant.
     throw new ExitError(1, `no ladder files (*.yaml) in ${displayPath(where.root, where.ladders)}`);
+  }
+  // With an organisation, ladders are resolved together (a track needs its base): produce-organisation.ts.
+  if (listed.some((l) => isOrganisationFile(l.file))) {
+    const { produceOrganisation } = await import("./produce-organisation.js");
+    return produceOrganisation(listed, to, io);
   }
   const shares = split(listed, to, workersAvailable(io.env));
   // The worker starts first, so both threads work at once.

@@ -8,7 +8,7 @@ import { renderIndexHtml, renderIndexMarkdown } from "../../generators/index/ren
 import { renderJson } from "../../generators/json/render.js";
 import { renderMarkdown } from "../../generators/markdown/render.js";
 import { type ArtifactKind, INDEX_FILES } from "../../generators/shared/artifacts.js";
-import type { Ladder } from "../model/model.js";
+import type { Ladder, Organisation } from "../model/model.js";
 import { distPaths } from "./dist-paths.js";
 
 const generators: Record<ArtifactKind, (ladder: Ladder) => string> = {
@@ -36,12 +36,15 @@ export interface PlannedFile {
  * one file, also on a disk that ignores case (dist-paths.ts). `index: false` leaves out the index pages (a
  * worker thread renders some ladders' files; the main thread renders the index of all).
  */
-export function planDist(ladders: readonly Ladder[], options: { index?: boolean } = {}): PlannedFile[] {
+export function planDist(
+  ladders: readonly Ladder[],
+  options: { index?: boolean; organisation?: Organisation } = {},
+): PlannedFile[] {
   return distPaths(ladders.map((ladder) => ladder.id)).flatMap(({ path, ladder, kind }): PlannedFile[] => {
     if (ladder === undefined || kind === undefined) {
       if (options.index === false) return [];
       const render = path === INDEX_FILES.html ? renderIndexHtml : renderIndexMarkdown;
-      return [{ path, render: () => render(ladders) }];
+      return [{ path, render: () => render(ladders, options.organisation) }];
     }
     return [{ path, kind, render: () => generators[kind](ladders[ladder]) }];
   });
@@ -53,6 +56,6 @@ export function planDist(ladders: readonly Ladder[], options: { index?: boolean 
  * code-unit order of their paths. Throws a RenderError if two outputs would be one file, also on a disk that
  * ignores case.
  */
-export function renderDist(ladders: readonly Ladder[]): Map<string, string> {
-  return new Map(planDist(ladders).map((file) => [file.path, file.render()]));
+export function renderDist(ladders: readonly Ladder[], organisation?: Organisation): Map<string, string> {
+  return new Map(planDist(ladders, { organisation }).map((file) => [file.path, file.render()]));
 }
