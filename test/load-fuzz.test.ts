@@ -181,7 +181,14 @@ describe("loading mutants of the seed ladder", () => {
     for (const text of texts.filter((_, n) => n % 10 === 0)) {
       writeFileSync(path.join(root, "ladder/mutant.yaml"), text);
       let stderr = "";
-      const io: Io = { cwd: root, env: {}, stdout: () => {}, stderr: (s: string) => void (stderr += s) } as Io;
+      const io: Io = {
+        cwd: root,
+        env: {},
+        stdout: () => {},
+        stderr: (s: string) => {
+          stderr += s;
+        },
+      };
       const code = await main(["validate"], io);
       expect([0, 1], stderr).toContain(code);
       expect(stderr).not.toContain("internal error");
