@@ -8,8 +8,9 @@ import type { DocPath, Problem } from "../model/model.js";
 import { type Comment, readComments } from "./comments.js";
 import { MAX_DEPTH, tooDeep } from "./depth.js";
 import { parseCanonical } from "./parse-canonical.js";
+import { explainDuplicates } from "./yaml-duplicates.js";
 import { yamlLibrary } from "./yaml-library.js";
-import { explainDuplicates, explainSyntaxError } from "./yaml-mistakes.js";
+import { explainSyntaxError } from "./yaml-mistakes.js";
 import { refuseAliasesAndTags, refuseCutTexts, refuseLoneCarriageReturns } from "./yaml-refusals.js";
 
 /** A ladder file's bytes and the path it is shown under (`ladder/sre.yaml`). */
@@ -160,7 +161,15 @@ interface Located {
 function compose(text: string): Located {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: "core", uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    schema: "core",
+    uniqueKeys: true,
+    strict: true,
+    // A key that is a list or a block is refused (yaml-refusals.ts) rather than warned about on stderr.
+    logLevel: "error",
+  });
   return {
     doc,
     at: (offset) => {

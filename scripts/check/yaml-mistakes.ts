@@ -53,11 +53,18 @@ export function explainSyntaxError(text: string, error: ParserError, at: At): Ex
   }
   if (error.code === "MULTIPLE_DOCS") {
     const message =
-      "a line `---` starts a second document, but a ladder file holds one; remove the line or move what follows it to a file of its own";
+      "a line `---` starts a second part of the file, but a ladder file holds one ladder; remove the line, or move what follows it to a file of its own";
     return mistake("yaml-syntax", message, where);
   }
   const index = where.line - 1;
-  const found = explainLine(lines, index) ?? explainBracketAbove(lines, index) ?? explainIndentation(lines, index);
+  const found =
+    explainLine(lines, index) ??
+    explainBracketAbove(lines, index) ??
+    (error.code === "BAD_INDENT" ? explainUnaligned(lines, index) : undefined) ??
+    explainIndentation(lines, index) ??
+    explainOutOfLine(lines, index) ??
+    explainOutOfLine(lines, nextContent(lines, index)) ??
+    explainOutOfLine(lines, previousContent(lines, index));
   if (found) return found;
   return mistake(
     "yaml-syntax",
@@ -66,7 +73,7 @@ export function explainSyntaxError(text: string, error: ParserError, at: At): Ex
   );
 }
 
-function mistake(rule: string, message: string, where: { line: number; column: number }): Explained {
+export function mistake(rule: string, message: string, where: { line: number; column: number }): Explained {
   return { rule, message, line: where.line, column: where.column };
 }
 
@@ -102,6 +109,13 @@ function explainLine(lines: readonly string[], index: number): Explained | undef
         at(line.colon),
       );
     }
+  }
+  if (line.raw[line.content] === "-" && line.key === undefined && /^-[^\s-]/.test(line.raw.slice(line.content))) {
+    return mistake(
+      "yaml-dash-without-space",
+      "the `-` that starts a list item needs a space after it; write `- ` and then the rest of the line",
+      at(line.content + 1),
+    );
   }
   if (line.value !== undefined && line.valueColumn !== undefined) {
     const found = explainValue(line, line.value, at(line.valueColumn));
@@ -144,7 +158,7 @@ function explainValue(line: LineShape, value: string, where: { line: number; col
         first === '"' ? "single quotes ('…'), which keep the double quotes inside as they are" : `double quotes ("…")`;
       return mistake(
         "yaml-text-after-quotes",
-        `this text starts with a quoted part (${value.slice(0, end + 1)}) and goes on after it, but a quote at the start must enclose the whole text; put the whole text in ${other}`,
+        `this text starts with a quoted part (${shorten(value.slice(0, end + 1))}) and goes on after it, but a quote at the start must enclose the whole text; put the whole text in ${other}`,
         where,
       );
     }
@@ -189,6 +203,11 @@ function explainValue(line: LineShape, value: string, where: { line: number; col
   return undefined;
 }
 
+/** A quoted part as shown in a message: its first 30 characters, and its closing quote. */
+function shorten(quoted: string): string {
+  return quoted.length <= 32 ? quoted : `${quoted.slice(0, 30)}…${quoted[quoted.length - 1]}`;
+}
+
 /** The index of the quote that closes the quoted text at the start of `value`, or -1. */
 function closingQuote(value: string): number {
   const q = value[0];
@@ -213,6 +232,20 @@ function explainBracketAbove(lines: readonly string[], index: number): Explained
   return undefined;
 }
 
+/** A key indented differently from the keys of its block (the line above). */
+function explainUnaligned(lines: readonly string[], index: number): Explained | undefined {
+  const line = shapeOf(lines[index] ?? "");
+  const k = previousContent(lines, index);
+  if (k === -1 || line.key === undefined || line.dashes > 0) return undefined;
+  const above = shapeOf(lines[k]);
+  if (above.content === line.content || above.key === undefined) return undefined;
+  return mistake(
+    "yaml-indentation",
+    `this line is indented ${line.indent} spaces, but the line above it, in the same block, ${above.content}; indent it by ${above.content} spaces, like that line`,
+    { line: index + 1, column: line.indent + 1 },
+  );
+}
+
 /** A line indented further than the line above it, which already holds its text: reported on that line. */
 function explainIndentation(lines: readonly string[], index: number): Explained | undefined {
   if (index < 0 || index >= lines.length) return undefined;
@@ -227,68 +260,29 @@ function explainIndentation(lines: readonly string[], index: number): Explained 
   return mistake(
     "yaml-indentation",
     extra > 0
-      ? `this line is indented ${spaces(extra)} further than the line above; indent it by ${spaces(expected)}, like that line`
+      ? `this line is indented ${spaces(extra)} further than the line above; indent it by ${spaces(expected)}, ${above.key !== undefined && above.dashes > 0 ? `in line with \`${above.key}:\` above` : "like that line"}`
       : `this line is indented further than the line above, which already holds its text; indent it like that line`,
     { line: k + 1, column: line.indent + 1 },
   );
 }
 
 /**
- * Duplicate keys, each explained. A repeated first key of a list item usually means the `- ` of a new item was
- * forgotten: that is said once, where the dash is missing, instead of once for every key of the item.
+ * A line indented unlike the lines of the same kind above it (`- id:` lines, or lines with the same key): the
+ * last resort for an indentation the parser cannot place, reported with the indentation those lines have.
  */
-export function explainDuplicates(text: string, offsets: readonly number[], at: At): Explained[] {
-  const lines = text.split("\n");
-  const explained: Explained[] = [];
-  let skipUntil = -1;
-  let skipColumn = -1;
-  for (const offset of offsets) {
-    const where = at(offset);
-    const index = where.line - 1;
-    const column = where.column - 1;
-    if (index < skipUntil && column === skipColumn) continue;
-    const line = shapeOf(lines[index] ?? "");
-    const key = line.key ?? "";
-    let first = -1;
-    let start = -1;
-    for (let k = previousContent(lines, index); k >= 0; k = previousContent(lines, k)) {
-      const above = shapeOf(lines[k]);
-      if (above.content < column) break;
-      if (above.content > column) continue;
-      if (above.key === key && first === -1) first = k;
-      if (above.dashes > 0 || above.indent < column) {
-        start = k;
-        break;
-      }
-    }
-    if (start !== -1 && start === first && line.dashes === 0) {
-      const dash = shapeOf(lines[start]).indent;
-      explained.push(
-        mistake(
-          "yaml-missing-dash",
-          `this line starts a new item (\`${key}:\` again, as on line ${start + 1}) but has no \`- \` in front; write \`- \` before \`${key}:\`, in line with the \`- \` of line ${start + 1}`,
-          { line: where.line, column: dash + 1 },
-        ),
-      );
-      skipColumn = column;
-      skipUntil = lines.length;
-      for (let k = nextContent(lines, index); k !== -1; k = nextContent(lines, k)) {
-        const below = shapeOf(lines[k]);
-        if (below.content < column || (below.content === column && below.dashes > 0)) {
-          skipUntil = k;
-          break;
-        }
-      }
-      continue;
-    }
-    const seen = first === -1 ? "" : ` (first on line ${first + 1})`;
-    explained.push(
-      mistake(
-        "duplicate-key",
-        `the key \`${key}\` appears twice in this block${seen}; remove one of them, or rename it`,
-        where,
-      ),
+function explainOutOfLine(lines: readonly string[], index: number): Explained | undefined {
+  if (index < 0 || index >= lines.length) return undefined;
+  const line = shapeOf(lines[index]);
+  if (line.key === undefined && line.dashes === 0) return undefined;
+  for (let k = previousContent(lines, index), n = 0; k >= 0 && n < 400; k = previousContent(lines, k), n++) {
+    const other = shapeOf(lines[k]);
+    if (other.key !== line.key || other.dashes !== line.dashes) continue;
+    if (other.indent === line.indent) return undefined;
+    return mistake(
+      "yaml-indentation",
+      `this line is indented ${line.indent} spaces, but lines like it (line ${k + 1}) ${other.indent}; indent it by ${other.indent} spaces`,
+      { line: index + 1, column: line.indent + 1 },
     );
   }
-  return explained;
+  return undefined;
 }

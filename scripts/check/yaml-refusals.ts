@@ -15,7 +15,7 @@ import type { At } from "./yaml-mistakes.js";
  * text that merely starts with `&` or `!` (`&Co. and partners`) is told to be quoted instead.
  */
 export function refuseAliasesAndTags(doc: Document, text: string, file: string, at: At): Problem[] {
-  const { isAlias, isNode, isScalar, visit } = yamlLibrary();
+  const { isAlias, isNode, isPair, isScalar, visit } = yamlLibrary();
   const found = new Map<string, { offset: number; message: string; count: number }>();
   const note = (rule: string, offset: number, message: string) => {
     const first = found.get(rule);
@@ -23,6 +23,13 @@ export function refuseAliasesAndTags(doc: Document, text: string, file: string, 
     else found.set(rule, { offset, message, count: 1 });
   };
   visit(doc, (_key, node) => {
+    if (isPair(node) && isNode(node.key) && !isScalar(node.key)) {
+      note(
+        "yaml-complex-key",
+        node.key.range?.[0] ?? 0,
+        "this key is a list or a block of keys, but a key is one word, like `title`",
+      );
+    }
     if (!isNode(node)) return;
     const offset = node.range?.[0] ?? 0;
     const plain = isScalar(node) && node.type === "PLAIN";
@@ -47,9 +54,16 @@ export function refuseAliasesAndTags(doc: Document, text: string, file: string, 
     ...at(offset),
     severity: "error" as const,
     rule,
-    message: `${message}${rule === "yaml-reserved-start" ? "" : rule === "yaml-tag" ? "; write plain text" : "; write the text out in full"}${count > 1 ? ` (${count - 1} more in this file)` : ""}`,
+    message: `${message}${HINTS[rule] ?? ""}${count > 1 ? ` (${count - 1} more in this file)` : ""}`,
   }));
 }
+
+const HINTS: Record<string, string> = {
+  "yaml-tag": "; write plain text",
+  "yaml-alias": "; write the text out in full",
+  "yaml-complex-key":
+    "; write it as `key: text`, and put a text that holds `: ` or starts with `[`, `{` or `?` in double quotes",
+};
 
 const startsWith = (c: string) =>
   `this text starts with \`${c}\`, which YAML reads as ${c === "&" ? "a mark for reusing the text" : "a type name"}; put the whole text in double quotes ("${c}…")`;
