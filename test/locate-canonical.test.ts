@@ -23,8 +23,9 @@ function yamlFiles(dir: string): string[] {
 /** Every path into `data`, plus paths just beside it that do not exist. */
 function pathsOf(data: unknown, prefix: DocPath = []): DocPath[] {
   const paths: DocPath[] = [prefix, [...prefix, "no-such-key"], [...prefix, 99]];
-  if (Array.isArray(data)) data.forEach((item, i) => paths.push(...pathsOf(item, [...prefix, i])));
-  else if (typeof data === "object" && data !== null) {
+  if (Array.isArray(data)) {
+    for (const [i, item] of data.entries()) paths.push(...pathsOf(item, [...prefix, i]));
+  } else if (typeof data === "object" && data !== null) {
     for (const [key, value] of Object.entries(data)) paths.push(...pathsOf(value, [...prefix, key]));
   } else paths.push([...prefix, 0, "deeper"]);
   return paths;
@@ -60,7 +61,7 @@ describe("canonicalLocator", () => {
 
   it("answers for quotes, comments, compact sequences and scalar items", () => {
     const texts = [
-      '# head\n\ntitle: "quoted: with \\" escape" # note\nlevels:\n  - id: l1\n    code: \'it\'\'s\'\n',
+      "# head\n\ntitle: \"quoted: with \\\" escape\" # note\nlevels:\n  - id: l1\n    code: 'it''s'\n",
       "title: T\ntags:\n- one\n- two\nlevels:\n  # a comment\n  - id: l1\n\n    code: L1\n",
       "title:   spaced value\nlist:\n  - a\n  - b\n",
     ];
