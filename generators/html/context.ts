@@ -8,10 +8,18 @@
  *   #compare=<level>..<level>                                                             (two levels side by side)
  */
 import { type Competency, type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
+import type { Site } from "../shared/site.js";
+import { type DownloadContext, downloadsOf, INDEX_HREF, proposeCell, type SourceContext, sourceOf } from "./links.js";
 
 export interface PageContext {
   title: string;
   summary: string | null;
+  /** "Version 2.1.0 · effective 2026-12-01 · superseded", from the ladder's version fields; null without any. */
+  stamp: string | null;
+  downloads: DownloadContext[];
+  index: string;
+  /** Links to the source on GitHub; null when the build names no repository. */
+  source: SourceContext | null;
   /** Columns of the matrix: the competency column plus one per level. */
   columns: number;
   /** Compare needs two levels; a one-level ladder has no compare view. */
@@ -50,6 +58,11 @@ export interface EntryContext {
   competencyId: string;
   anchor: string;
   name: string;
+  description: string | null;
+  /** A prefilled issue about this cell; null when the build names no repository. */
+  propose: string | null;
+  /** Spoken after "Propose a change": which cell. */
+  proposeFor: string;
   text: string;
   examples: string[] | null;
 }
@@ -88,13 +101,17 @@ export const anchors = {
 };
 
 /** Builds the page context of a valid ladder. Pure; keeps the ladder's own order of levels, categories, rows. */
-export function buildContext(ladder: Ladder): PageContext {
+export function buildContext(ladder: Ladder, site: Site = {}): PageContext {
   const { levels } = ladder;
   const link = (level: Level | undefined): LinkContext | null =>
     level ? { href: `#${anchors.level(level.id)}`, label: levelLabel(level) } : null;
   return {
     title: ladder.title,
     summary: ladder.summary ?? null,
+    stamp: stampOf(ladder),
+    downloads: downloadsOf(ladder),
+    index: INDEX_HREF,
+    source: sourceOf(ladder, site),
     columns: levels.length + 1,
     canCompare: levels.length > 1,
     competencyCount: ladder.categories.reduce((n, c) => n + c.competencies.length, 0),
@@ -116,6 +133,9 @@ export function buildContext(ladder: Ladder): PageContext {
             competencyId: competency.id,
             anchor: anchors.entry(level.id, competency.id),
             name: competency.name,
+            description: competency.description ?? null,
+            propose: proposeCell(ladder, competency, level, site),
+            proposeFor: ` to ${competency.name} at ${levelLabel(level)}`,
             text: cellText(competency, level),
             examples: competency.examples?.[level.id] ?? null,
           })),
@@ -145,4 +165,24 @@ export function buildContext(ladder: Ladder): PageContext {
 /** A valid ladder has every cell (rule cells-match-levels); an empty string keeps the table's shape regardless. */
 function cellText(competency: Competency, level: Level): string {
   return Object.hasOwn(competency.cells, level.id) ? (competency.cells[level.id] as string) : "";
+}
+
+/** The version fields the artifacts engineer adds to the model (optional; absent on today's ladders). */
+interface Versioned {
+  version?: string;
+  effective?: string;
+  status?: string;
+}
+
+/** "Version 2.1.0 · effective 2026-12-01", or null when the ladder carries neither (nothing is rendered). */
+function stampOf(ladder: Ladder): string | null {
+  const { version, effective, status } = ladder as Ladder & Versioned;
+  const parts = [
+    version ? `Version ${version}` : "",
+    effective ? `effective ${effective}` : "",
+    status && status !== "current" ? status : "",
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  const text = parts.join(" · ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

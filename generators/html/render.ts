@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Ladder } from "../../scripts/model/model.js";
+import type { Site } from "../shared/site.js";
 import { environment, registerPartial, template } from "../shared/templates.js";
 import { buildContext } from "./context.js";
 import { escapeHtml } from "./escape.js";
@@ -23,7 +24,16 @@ const page = template<object>(handlebars, new URL("page.hbs", import.meta.url), 
 
 /** The page's style and script, exactly as inlined. Same for every ladder. */
 export const STYLE = inlineable("style", trimCss(["page.css", "views.css", "media.css"].map(read).join("\n")));
-export const SCRIPT = inlineable("script", pageScript(read("../shared/word-diff.js"), read("page.js")));
+/** The browser script's files, each after those it imports. */
+const SCRIPTS = [
+  "../shared/word-diff.js",
+  "page-data.js",
+  "page-find.js",
+  "page-compare.js",
+  "page-overflow.js",
+  "page.js",
+];
+export const SCRIPT = inlineable("script", pageScript(SCRIPTS.map((name) => ({ name, text: read(name) }))));
 
 /** The Content-Security-Policy of the page: nothing may load; only our own inline style and script may run. */
 export const CSP = [
@@ -40,8 +50,9 @@ if (/["&<>]/.test(CSP)) throw new Error(`the Content-Security-Policy needs escap
 
 /**
  * Renders `dist/<id>.html` for a valid ladder. Pure and deterministic: same ladder, same bytes.
- * Every ladder text is escaped; the page makes no request and works with scripts off.
+ * Every ladder text is escaped; the page makes no request and works with scripts off. With `site.repository`
+ * it links to the source file and offers a prefilled issue per cell (links.ts).
  */
-export function renderHtml(ladder: Ladder): string {
-  return page({ ...buildContext(ladder), csp: CSP, style: STYLE, script: SCRIPT });
+export function renderHtml(ladder: Ladder, site: Site = {}): string {
+  return page({ ...buildContext(ladder, site), csp: CSP, style: STYLE, script: SCRIPT });
 }
