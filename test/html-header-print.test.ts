@@ -26,7 +26,7 @@ const chromiumPath = browserOrSkip("test/html-header-print.test.ts");
 const sre = loadLadder(FIXTURES.sre);
 const REPOSITORY = "https://github.com/example-org/ladders";
 const linked = renderHtml({ ...sre, version: "2.1.0", effective: "2026-12-01" } as typeof sre, {
-  repository: REPOSITORY,
+  site: { repository: REPOSITORY },
 });
 
 describe.skipIf(!chromiumPath)("the page's header, overflow cue and print", () => {

@@ -72,14 +72,14 @@ describe("the page's links", () => {
   });
 
   test("with one, every level entry proposes a change to its cell, and the same site gives the same bytes", () => {
-    const html = renderHtml(sre, { repository: REPOSITORY });
+    const html = renderHtml(sre, { site: { repository: REPOSITORY } });
     const cells = sre.levels.length * sre.categories.reduce((n, c) => n + c.competencies.length, 0);
     expect(html.match(/<dd class="propose">/g)).toHaveLength(cells);
-    expect(renderHtml(sre, { repository: REPOSITORY })).toBe(html);
+    expect(renderHtml(sre, { site: { repository: REPOSITORY } })).toBe(html);
   });
 
   test("ladder text in a prefilled issue is data: an @mention is broken, markup is encoded", () => {
-    const context = buildContext(hostile, { repository: REPOSITORY });
+    const context = buildContext(hostile, { site: { repository: REPOSITORY } });
     const mentions = context.levels[0]?.groups.flatMap((g) => g.entries).find((e) => e.competencyId === "mentions");
     const url = new URL(mentions?.propose as string);
     expect(url.searchParams.get("title")).toContain("@\u200bhere #42");

@@ -8,7 +8,7 @@
  *   #compare=<level>..<level>                                                             (two levels side by side)
  */
 import { type Competency, type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
-import type { Site } from "../shared/site.js";
+import type { RenderOptions } from "../shared/site.js";
 import { type DownloadContext, downloadsOf, INDEX_HREF, proposeCell, type SourceContext, sourceOf } from "./links.js";
 
 export interface PageContext {
@@ -101,8 +101,9 @@ export const anchors = {
 };
 
 /** Builds the page context of a valid ladder. Pure; keeps the ladder's own order of levels, categories, rows. */
-export function buildContext(ladder: Ladder, site: Site = {}): PageContext {
+export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageContext {
   const { levels } = ladder;
+  const site = options.site ?? {};
   const link = (level: Level | undefined): LinkContext | null =>
     level ? { href: `#${anchors.level(level.id)}`, label: levelLabel(level) } : null;
   return {

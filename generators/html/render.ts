@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Ladder } from "../../scripts/model/model.js";
-import type { Site } from "../shared/site.js";
+import type { RenderOptions } from "../shared/site.js";
 import { environment, registerPartial, template } from "../shared/templates.js";
 import { buildContext } from "./context.js";
 import { escapeHtml } from "./escape.js";
@@ -51,8 +51,8 @@ if (/["&<>]/.test(CSP)) throw new Error(`the Content-Security-Policy needs escap
 /**
  * Renders `dist/<id>.html` for a valid ladder. Pure and deterministic: same ladder, same bytes.
  * Every ladder text is escaped; the page makes no request and works with scripts off. With `site.repository`
- * it links to the source file and offers a prefilled issue per cell (links.ts).
+ * (in `options.site`) it links to the source file and offers a prefilled issue per cell (links.ts).
  */
-export function renderHtml(ladder: Ladder, site: Site = {}): string {
-  return page({ ...buildContext(ladder, site), csp: CSP, style: STYLE, script: SCRIPT });
+export function renderHtml(ladder: Ladder, options: RenderOptions = {}): string {
+  return page({ ...buildContext(ladder, options), csp: CSP, style: STYLE, script: SCRIPT });
 }

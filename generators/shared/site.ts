@@ -5,6 +5,19 @@
  * Without it no such link is shown.
  */
 
+import type { Ladder, Organisation } from "../../scripts/model/model.js";
+
+/**
+ * What a ladder's generator may know beyond its ladder: the site's configuration and, inside an organisation,
+ * the organisation and every resolved ladder (for links to the same level in other tracks).
+ */
+export interface RenderOptions {
+  site?: Site;
+  organisation?: Organisation;
+  /** Every ladder of the build, resolved; with `organisation` only. */
+  ladders?: readonly Ladder[];
+}
+
 export interface Site {
   /** The repository's web address, normalised: `https://github.com/<owner>/<repo>`. */
   repository?: string;
