@@ -7,9 +7,12 @@
  *   #levels, #level-<level>, #level-<level>--<competency>                                 (one level at a time)
  *   #compare=<level>..<level>                                                             (two levels side by side)
  */
-import { type Competency, type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
+import { type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
 import type { RenderOptions } from "../shared/site.js";
+import { type CellShown, cellShown, fromMark } from "./cells.js";
 import { type DownloadContext, downloadsOf, INDEX_HREF, proposeCell, type SourceContext, sourceOf } from "./links.js";
+import { type AcrossView, acrossViews, type OrgLevelContext, orgLevel, trackLine } from "./organisation.js";
+import { proseHtml } from "./prose.js";
 
 export interface PageContext {
   title: string;
@@ -20,6 +23,15 @@ export interface PageContext {
   index: string;
   /** Links to the source on GitHub; null when the build names no repository. */
   source: SourceContext | null;
+  /** "The SRE track of Acme", inside an organisation. */
+  track: string | null;
+  /** Prose before the matrix and after every view, as safe HTML (prose.ts); null when none. */
+  prose: string | null;
+  afterword: string | null;
+  /** Categories' and competencies' prose, shown under the matrix; empty when none has any. */
+  about: AboutContext[];
+  /** One view per level comparing it with the same scale level in the other tracks (organisation.ts). */
+  across: AcrossView[];
   /** Columns of the matrix: the competency column plus one per level. */
   columns: number;
   /** Compare needs two levels; a one-level ladder has no compare view. */
@@ -34,6 +46,8 @@ export interface LevelContext {
   id: string;
   label: string;
   summary: string | null;
+  prose: string | null;
+  org: OrgLevelContext;
   anchor: string;
   previous: LinkContext | null;
   next: LinkContext | null;
@@ -47,23 +61,32 @@ export interface LinkContext {
   label: string;
 }
 
+export interface AboutContext {
+  name: string;
+  prose: string | null;
+  competencies: Array<{ name: string; description: string | null; prose: string }>;
+}
+
 export interface LevelGroupContext {
   categoryId: string;
   name: string;
+  mark: string | null;
   description: string | null;
   entries: EntryContext[];
 }
 
-export interface EntryContext {
+export interface EntryContext extends CellShown {
   competencyId: string;
   anchor: string;
   name: string;
+  rowMark: string | null;
+  /** This competency at this scale level in every track, when the organisation has other tracks. */
+  across: string | null;
   description: string | null;
   /** A prefilled issue about this cell; null when the build names no repository. */
   propose: string | null;
   /** Spoken after "Propose a change": which cell. */
   proposeFor: string;
-  text: string;
   examples: string[] | null;
 }
 
@@ -71,6 +94,7 @@ export interface CategoryContext {
   id: string;
   anchor: string;
   name: string;
+  mark: string | null;
   description: string | null;
   rows: RowContext[];
 }
@@ -79,15 +103,15 @@ export interface RowContext {
   id: string;
   anchor: string;
   name: string;
+  mark: string | null;
   description: string | null;
   cells: CellContext[];
 }
 
-export interface CellContext {
+export interface CellContext extends CellShown {
   anchor: string;
   /** The level's label, shown before the text when the row becomes a card on a phone. */
   label: string;
-  text: string;
 }
 
 /** Fragment ids of the page; the page script parses the same shapes (page.js `route`). */
@@ -113,15 +137,23 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
     downloads: downloadsOf(ladder),
     index: INDEX_HREF,
     source: sourceOf(ladder, site),
+    track: trackLine(ladder),
+    prose: proseHtml(ladder.prose),
+    afterword: proseHtml(ladder.afterword),
+    about: aboutOf(ladder),
+    across: acrossViews(ladder, options),
     columns: levels.length + 1,
     canCompare: levels.length > 1,
     competencyCount: ladder.categories.reduce((n, c) => n + c.competencies.length, 0),
     levels: levels.map((level, i) => {
       const next = levels[i + 1];
+      const org = orgLevel(ladder, level, options);
       return {
         id: level.id,
         label: levelLabel(level),
         summary: level.summary ?? null,
+        prose: proseHtml(level.prose, 2),
+        org,
         anchor: anchors.level(level.id),
         previous: link(levels[i - 1]),
         next: link(next),
@@ -129,15 +161,18 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
         groups: ladder.categories.map((category) => ({
           categoryId: category.id,
           name: category.name,
+          mark: fromMark(category.from, options),
           description: category.description ?? null,
           entries: category.competencies.map((competency) => ({
             competencyId: competency.id,
             anchor: anchors.entry(level.id, competency.id),
             name: competency.name,
+            rowMark: fromMark(competency.from, options),
+            across: org.across ? `#tracks-${level.id}--${competency.id}` : null,
             description: competency.description ?? null,
             propose: proposeCell(ladder, competency, level, site),
             proposeFor: ` to ${competency.name} at ${levelLabel(level)}`,
-            text: cellText(competency, level),
+            ...cellShown(competency, level, options),
             examples: competency.examples?.[level.id] ?? null,
           })),
         })),
@@ -147,25 +182,34 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
       id: category.id,
       anchor: anchors.category(category.id),
       name: category.name,
+      mark: fromMark(category.from, options),
       description: category.description ?? null,
       rows: category.competencies.map((competency) => ({
         id: competency.id,
         anchor: anchors.competency(competency.id),
         name: competency.name,
+        mark: fromMark(competency.from, options),
         description: competency.description ?? null,
         cells: levels.map((level) => ({
           anchor: anchors.cell(competency.id, level.id),
           label: levelLabel(level),
-          text: cellText(competency, level),
+          ...cellShown(competency, level, options),
         })),
       })),
     })),
   };
 }
 
-/** A valid ladder has every cell (rule cells-match-levels); an empty string keeps the table's shape regardless. */
-function cellText(competency: Competency, level: Level): string {
-  return Object.hasOwn(competency.cells, level.id) ? (competency.cells[level.id] as string) : "";
+/** Categories and competencies that carry prose, for the "About the competencies" part under the matrix. */
+function aboutOf(ladder: Ladder): AboutContext[] {
+  return ladder.categories.flatMap((category) => {
+    const competencies = category.competencies.flatMap((competency) => {
+      const prose = proseHtml(competency.prose, 3);
+      return prose ? [{ name: competency.name, description: competency.description ?? null, prose }] : [];
+    });
+    const prose = proseHtml(category.prose, 2);
+    return prose || competencies.length > 0 ? [{ name: category.name, prose, competencies }] : [];
+  });
 }
 
 /** The version fields the artifacts engineer adds to the model (optional; absent on today's ladders). */

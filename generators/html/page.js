@@ -16,6 +16,8 @@ let quiet = false;
 const ID = "[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
 const COMPARE = new RegExp(`^compare(?:=(${ID})\\.\\.(${ID}))?$`);
 const LEVEL = new RegExp(`^level-(${ID})(?:--${ID})?$`);
+const TRACKS = new RegExp(`^tracks-(${ID})(?:--${ID})?$`);
+const acrossSections = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("section.across"));
 
 /** Opens the view the URL's fragment names, scrolled to the element it names. */
 function route(/** @type {boolean} */ scroll) {
@@ -27,6 +29,7 @@ function route(/** @type {boolean} */ scroll) {
   }
   const compare = COMPARE.exec(hash);
   const level = LEVEL.exec(hash);
+  const tracks = TRACKS.exec(hash);
   /** @type {Element | null} */
   let target = hash ? document.getElementById(hash) : null;
   if (compare && sections.compare) {
@@ -39,6 +42,9 @@ function route(/** @type {boolean} */ scroll) {
   } else if (level && levelIds.includes(level[1])) {
     state.level = level[1];
     show("level");
+  } else if (tracks && sections.tracks && levelIds.includes(tracks[1])) {
+    state.level = tracks[1];
+    show("tracks");
   } else if (hash === "levels") {
     show("level");
   } else {
@@ -56,12 +62,14 @@ function show(/** @type {View} */ view) {
   sections.matrix.hidden = view !== "matrix";
   sections.level.hidden = view !== "level";
   if (sections.compare) sections.compare.hidden = view !== "compare";
+  if (sections.tracks) sections.tracks.hidden = view !== "tracks";
   for (const section of levelSections) section.hidden = section.dataset.level !== state.level;
+  for (const section of acrossSections) section.hidden = section.dataset.level !== state.level;
   if (view === "compare") renderCompare();
   const [from, to] = view === "compare" ? [state.from, state.to] : nextPair();
   const compareHref = `#compare=${from}..${to}`;
   document.getElementById("compare-link")?.setAttribute("href", compareHref);
-  const current = { matrix: "#matrix", level: `#level-${state.level}`, compare: compareHref }[view];
+  const current = { matrix: "#matrix", level: `#level-${state.level}`, compare: compareHref, tracks: "" }[view];
   for (const link of document.querySelectorAll(".views a")) {
     if (link.getAttribute("href") === current) link.setAttribute("aria-current", "true");
     else link.removeAttribute("aria-current");
@@ -70,6 +78,7 @@ function show(/** @type {View} */ view) {
     matrix: "All levels",
     level: labelOf(state.level),
     compare: `From ${labelOf(state.from)} to ${labelOf(state.to)}`,
+    tracks: `${labelOf(state.level)} across tracks`,
   }[view];
   document.title = `${heading} · ${baseTitle}`;
   applyFind();

@@ -17,7 +17,7 @@ const handlebars = environment();
 // The only way ladder text reaches the page: `{{text x}}`. A plain `{{x}}` still gets Handlebars' own
 // escaping, and `{{{x}}}` is used only for the policy, style and script, which come from this folder.
 handlebars.registerHelper("text", (value: unknown) => new handlebars.SafeString(escapeHtml(String(value))));
-for (const name of ["find", "matrix", "levels", "compare"]) {
+for (const name of ["find", "matrix", "cell", "levels", "compare", "across"]) {
   registerPartial(handlebars, name, new URL(`partials/${name}.hbs`, import.meta.url), { strict: true });
 }
 const page = template<object>(handlebars, new URL("page.hbs", import.meta.url), { strict: true });
