@@ -6,6 +6,7 @@
  * path is taken, unchanged.
  */
 import { readFileSync } from "node:fs";
+import type { Site } from "../../generators/shared/site.js";
 import type { Listed } from "../check/sources.js";
 import type { Io } from "../model/io.js";
 import { ExitError } from "../model/io.js";
@@ -18,7 +19,12 @@ import { planDist, RenderError } from "./render.js";
 /** The same shape as dist.ts's `Produced`. */
 export type ProducedOrganisation = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
 
-export async function produceOrganisation(listed: readonly Listed[], to: Sink, io: Io): Promise<ProducedOrganisation> {
+export async function produceOrganisation(
+  listed: readonly Listed[],
+  to: Sink,
+  io: Io,
+  site?: Site,
+): Promise<ProducedOrganisation> {
   const sources = listed.map((l) => ({ file: l.file, text: readFileSync(l.path) }));
   const result = resolveSources(sources);
   if (!result.ok) {
@@ -29,7 +35,7 @@ export async function produceOrganisation(listed: readonly Listed[], to: Sink, i
   reportProblems(result.warnings, io);
   let planned: ReturnType<typeof planDist>;
   try {
-    planned = planDist(result.ladders, { organisation: result.organisation });
+    planned = planDist(result.ladders, { organisation: result.organisation, site });
   } catch (error) {
     if (error instanceof RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;
