@@ -58,9 +58,28 @@ export function skipCounting(code: string): string {
   );
 }
 
+let organisationCompiled: ValidateFunction | undefined;
+
+/**
+ * Checks `ladder/organisation.yaml`'s data against `schemas/organisation.schema.json` (which borrows the
+ * ladder schema's ids, texts and prose); compiled on first use, as only a folder with an organisation needs it.
+ */
+export function validateOrganisationSchema(data: unknown): PathProblem[] {
+  if (organisationCompiled === undefined) {
+    const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const ajv = new Ajv2020(AJV_OPTIONS);
+    ajv.addSchema(require("../../schemas/ladder.schema.json"));
+    organisationCompiled = ajv.compile(require("../../schemas/organisation.schema.json"));
+  }
+  return problemsOf(organisationCompiled, data);
+}
+
 /** Checks data against `schemas/ladder.schema.json`; returns every problem found, none when valid. */
 export function validateSchema(data: unknown): PathProblem[] {
-  const validate = schemaValidator();
+  return problemsOf(schemaValidator(), data);
+}
+
+function problemsOf(validate: ValidateFunction, data: unknown): PathProblem[] {
   if (validate(data)) return [];
   const problems: PathProblem[] = [];
   const seen = new Set<string>();
@@ -177,7 +196,16 @@ function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
         .split(",")
         .map((t) => expectedName[t] ?? t)
         .join(" or ");
-      return { ...base, rule: "wrong-type", message: `${what} must be ${expected}, but is ${typeName(error.data)}` };
+      // `+.5`, `1e400` or `yes`-like words are read as numbers or true/false: the fix is quoting, so say so.
+      const quote =
+        expected === "text" && (typeof error.data === "number" || typeof error.data === "boolean")
+          ? "; to keep what you wrote as text, put it in double quotes"
+          : "";
+      return {
+        ...base,
+        rule: "wrong-type",
+        message: `${what} must be ${expected}, but is ${typeName(error.data)}${quote}`,
+      };
     }
     case "minLength":
       return {
