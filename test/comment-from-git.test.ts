@@ -136,6 +136,7 @@ describe("ladder comment --from-git", () => {
     expect(git("rev-parse", "refs/ladder-comment/head")).toBe(prHead);
     expect(existsSync(path.join(dir, "scripts"))).toBe(false);
     expect(existsSync(PWNED)).toBe(false);
+    expect(fake.violations).toEqual([]);
   });
 
   it("posts nothing when the pull request moved on between GitHub's answer and the fetch", async () => {
