@@ -217,7 +217,7 @@ describe("ladder diff sides and exit codes", () => {
     ]) {
       const result = await ladder(["diff", ...args], repo.dir);
       expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain("Run `ladder diff --help` for usage.");
+      expect(result.stderr).toContain("Run `npm run diff -- --help` for usage.");
     }
     const help = await ladder(["diff", "--help"], repo.dir);
     expect(help.code).toBe(0);

@@ -37,7 +37,8 @@ export async function listSources(where: Locations, files: readonly string[] = [
     } catch {
       throw new ExitError(
         1,
-        `no ladder folder at ${displayPath(where.root, where.ladders)} (use --ladders DIR or --root DIR)`,
+        // The full path: relative to a --root it would read as a folder of the current directory.
+        `no ladder folder at ${where.ladders} (use --ladders DIR or --root DIR)`,
       );
     }
     paths = names

@@ -83,7 +83,8 @@ export interface PathProblem {
 
 /** Display label of a level, as in the seed's header: `Junior SRE (L1)`. */
 export function levelLabel(level: Level): string {
-  return `${level.title} (${level.code})`;
+  // A title that already ends with its code ("Distinguished SRE (L6)") does not get it twice.
+  return level.title.endsWith(`(${level.code})`) ? level.title : `${level.title} (${level.code})`;
 }
 
 /** Every competency of a ladder in display order, with the category it belongs to. */
