@@ -80,11 +80,15 @@ describe.skipIf(!chromiumPath)("using the ladder page", () => {
     expect(await row.locator("ins").allTextContents()).toEqual(parts.filter((p) => p.op === "add").map((p) => p.text));
     expect(await row.locator(".same").count()).toBe(0);
 
-    // Added and removed words differ by more than colour: struck through or underlined, and spoken.
-    const decoration = (tag: string) =>
-      page.$eval(`#compare ${tag}`, (element) => getComputedStyle(element).textDecorationLine);
-    expect(await decoration("del")).toContain("line-through");
-    expect(await decoration("tbody ins")).toContain("underline");
+    // Added and removed words differ by more than colour: boxed or underlined, and spoken. No strike line
+    // runs through removed words, so their hyphens and brackets stay legible.
+    const style = (tag: string) =>
+      page.$eval(`#compare ${tag}`, (element) => {
+        const css = getComputedStyle(element);
+        return { line: css.textDecorationLine, outline: css.outlineStyle };
+      });
+    expect(await style("tbody del")).toEqual({ line: "none", outline: "dashed" });
+    expect((await style("tbody ins")).line).toContain("underline");
     await screenshot(page, "sre-compare-l2-l3");
   });
 

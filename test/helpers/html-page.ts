@@ -78,20 +78,24 @@ export function launch(executablePath: string): Promise<Browser> {
 }
 
 export interface PageServer {
-  url(name: FixtureName): string;
+  url(name: FixtureName | (string & {})): string;
   /** Every request the server received, as `METHOD /path`. */
   requests: string[];
   close(): Promise<void>;
 }
 
-/** Serves the rendered fixture pages at http://127.0.0.1:<port>/<name>.html and records every request. */
-export async function servePages(): Promise<PageServer> {
+/**
+ * Serves the rendered fixture pages at http://127.0.0.1:<port>/<name>.html, and any `extra` pages by name,
+ * and records every request.
+ */
+export async function servePages(extra: Record<string, string> = {}): Promise<PageServer> {
   const pages = new Map<string, string>();
   for (const [name, file] of Object.entries(FIXTURES)) pages.set(`/${name}.html`, renderHtml(loadLadder(file)));
+  for (const [name, html] of Object.entries(extra)) pages.set(`/${name}.html`, html);
   const requests: string[] = [];
   const server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);
-    const body = pages.get(request.url ?? "");
+    const body = pages.get((request.url ?? "").split("?")[0] as string);
     response.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
     response.end(body ?? "not found");
   });

@@ -1,10 +1,10 @@
 /** `ladder validate [FILE…]`: schema and rules on every ladder, all problems in one pass. */
 
-import { validateLadders } from "../../check/pipeline.js";
 import { readSources } from "../../check/sources.js";
 import type { Command } from "../../model/io.js";
 import type { Problem } from "../../model/model.js";
 import { reportProblems, summarize } from "../../model/problems.js";
+import { asValidateResult, resolveSources } from "../../resolve/pipeline.js";
 import { locations, parse } from "../cli.js";
 
 export const help = `Usage: ladder validate [FILE…] [--warnings] [--root DIR] [--ladders DIR]
@@ -27,7 +27,8 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const sources = await readSources(locations(values, io), positionals);
-  const result = validateLadders(sources, { lint: true });
+  // With ladder/organisation.yaml the ladders are checked together and resolved (scripts/resolve/).
+  const result = asValidateResult(resolveSources(sources, { lint: true }));
   // The same findings on text nobody touched, at every run, would drown a new one: count them instead.
   const shown = (problems: readonly Problem[]) =>
     values.warnings ? problems : problems.filter((p) => p.severity === "error");
