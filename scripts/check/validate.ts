@@ -58,9 +58,28 @@ export function skipCounting(code: string): string {
   );
 }
 
+let organisationCompiled: ValidateFunction | undefined;
+
+/**
+ * Checks `ladder/organisation.yaml`'s data against `schemas/organisation.schema.json` (which borrows the
+ * ladder schema's ids, texts and prose); compiled on first use, as only a folder with an organisation needs it.
+ */
+export function validateOrganisationSchema(data: unknown): PathProblem[] {
+  if (organisationCompiled === undefined) {
+    const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const ajv = new Ajv2020(AJV_OPTIONS);
+    ajv.addSchema(require("../../schemas/ladder.schema.json"));
+    organisationCompiled = ajv.compile(require("../../schemas/organisation.schema.json"));
+  }
+  return problemsOf(organisationCompiled, data);
+}
+
 /** Checks data against `schemas/ladder.schema.json`; returns every problem found, none when valid. */
 export function validateSchema(data: unknown): PathProblem[] {
-  const validate = schemaValidator();
+  return problemsOf(schemaValidator(), data);
+}
+
+function problemsOf(validate: ValidateFunction, data: unknown): PathProblem[] {
   if (validate(data)) return [];
   const problems: PathProblem[] = [];
   const seen = new Set<string>();
@@ -88,7 +107,15 @@ function pathOf(instancePath: string): Array<string | number> {
 export function describePath(data: unknown, path: DocPath): string {
   if (path.length === 0) return "the ladder";
   const parts: string[] = [];
-  const kinds: Record<string, string> = { levels: "level", categories: "category", competencies: "competency" };
+  const kinds: Record<string, string> = {
+    levels: "level",
+    categories: "category",
+    competencies: "competency",
+    scales: "scale",
+    tracks: "track",
+    prose: "section",
+    afterword: "section",
+  };
   let node: unknown = data;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
@@ -101,9 +128,14 @@ export function describePath(data: unknown, path: DocPath): string {
       parts.push(typeof id === "string" && id !== "" ? `${kind} "${id}"` : `${kind} ${segment + 1}`);
     } else if (parent === "cells") {
       parts.push(`cell ${segment}`);
+    } else if (parent === "notApplicable") {
+      parts.push(`not-applicable ${segment}`);
     } else if (parent === "examples") {
       parts.push(`examples for ${segment}`);
-    } else if (next === undefined || (typeof next !== "number" && segment !== "cells" && segment !== "examples")) {
+    } else if (
+      next === undefined ||
+      (typeof next !== "number" && segment !== "cells" && segment !== "examples" && segment !== "notApplicable")
+    ) {
       parts.push(`\`${segment}\``);
     }
   }
@@ -131,6 +163,8 @@ const expectedName: Record<string, string> = {
 function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
   // The nested errors of propertyNames repeat its message about the object; the propertyNames error says it.
   if (error.propertyName !== undefined) return undefined;
+  // "must match then/else schema" only repeats the errors inside the branch (a ladder with or without `extends`).
+  if (error.keyword === "if") return undefined;
   const path = pathOf(error.instancePath);
   const what = describePath(data, path);
   const base = { path, severity: "error" as const };
@@ -162,7 +196,16 @@ function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
         .split(",")
         .map((t) => expectedName[t] ?? t)
         .join(" or ");
-      return { ...base, rule: "wrong-type", message: `${what} must be ${expected}, but is ${typeName(error.data)}` };
+      // `+.5`, `1e400` or `yes`-like words are read as numbers or true/false: the fix is quoting, so say so.
+      const quote =
+        expected === "text" && (typeof error.data === "number" || typeof error.data === "boolean")
+          ? "; to keep what you wrote as text, put it in double quotes"
+          : "";
+      return {
+        ...base,
+        rule: "wrong-type",
+        message: `${what} must be ${expected}, but is ${typeName(error.data)}${quote}`,
+      };
     }
     case "minLength":
       return {

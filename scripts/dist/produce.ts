@@ -5,12 +5,14 @@
  * (threads.ts); everything it takes and returns can be copied between threads. The edge between the pure
  * stages (load, validate, render) and the disk (write.ts).
  */
-import { readFileSync } from "node:fs";
 import type { ArtifactKind } from "../../generators/shared/artifacts.js";
+import type { Site } from "../../generators/shared/site.js";
 import { loadSource } from "../check/load.js";
 import { validateLadder } from "../check/pipeline.js";
-import type { Listed } from "../check/sources.js";
+import { type Listed, readListed } from "../check/sources.js";
 import type { Ladder, Problem } from "../model/model.js";
+import { locate } from "../resolve/pipeline.js";
+import { resolveLadders } from "../resolve/resolve.js";
 import { planDist, RenderError } from "./render.js";
 import { compareFile, type Difference, writeStaged } from "./write.js";
 
@@ -29,6 +31,8 @@ export interface Share {
   /** Which of each ladder's files to render; the index pages are rendered by the caller, from all ladders. */
   kinds: readonly ArtifactKind[];
   sink: Sink;
+  /** Where the pages link back to (package.json `repository`, read by site.ts); none when absent. */
+  site?: Site;
 }
 
 /** One file that went to the sink: its size in bytes, and how dist/ differs from it (compare only). */
@@ -54,12 +58,19 @@ export async function produceShare(share: Share): Promise<ShareResult> {
   const result: ShareResult = { problems: [], headers: [], outputs: [] };
   const present = share.sink.kind === "compare" ? new Set(share.sink.present) : new Set<string>();
   for (const listed of share.sources) {
-    const loaded = loadSource({ file: listed.file, text: readFileSync(listed.path) });
+    const source = readListed(listed);
+    const loaded = loadSource(source);
     let ladder: Ladder;
     if (share.validate) {
       const checked = validateLadder(loaded, { lint: share.lint });
       result.problems.push(...checked.problems);
       if (!checked.ok) continue;
+      // Without an organisation (that case is produce-organisation.ts) `extends` and `scale` are errors.
+      const alone = resolveLadders([checked.ladder]);
+      if (alone.problems.length > 0) {
+        result.problems.push(...locate(alone.problems, [{ file: listed.file, text: source.text }]));
+        continue;
+      }
       ladder = checked.ladder;
       result.headers.push({ ...ladder, categories: [] });
     } else {
@@ -68,7 +79,7 @@ export async function produceShare(share: Share): Promise<ShareResult> {
     }
     if (share.sink.kind === "none" || result.stopped !== undefined) continue;
     try {
-      for (const file of planDist([ladder], { index: false })) {
+      for (const file of planDist([ladder], { index: false, site: share.site })) {
         if (file.kind === undefined || !share.kinds.includes(file.kind)) continue;
         result.outputs.push(await sink(share.sink, file.path, file.render(), present));
       }
