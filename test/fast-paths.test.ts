@@ -12,7 +12,7 @@ import { medianWithout } from "../scripts/check/lint.js";
 import { charLength, median, normalize } from "../scripts/check/lint-text.js";
 import { skipCounting } from "../scripts/check/validate.js";
 import type { Problem } from "../scripts/model/model.js";
-import { annotation } from "../scripts/model/problems.js";
+import { annotation, printable } from "../scripts/model/problems.js";
 
 const ALPHABET = [..."aZ 09.,-+=>#&<>\"'`*_~[]|$\\\t\n\r\u00a0\u0085\u2028\ufeff\ud83d\ude00\ud800\u0007\u007f"];
 const random = prng(42);
@@ -105,7 +105,7 @@ describe("fast paths", () => {
     }
   });
 
-  it("GitHub annotations, written as @actions/core writes them", () => {
+  it("GitHub annotations, written as @actions/core writes them once ladder text is made printable", () => {
     const problems: Problem[] = [
       { file: "ladder/a,b:c%.yaml", line: 3, column: 7, severity: "error", rule: "x-y", message: "50% of\r\nit: a, b" },
       { file: "ladder/sre.yaml", line: 1, column: 2, severity: "warning", rule: "identical-cells", message: "" },
@@ -120,16 +120,17 @@ describe("fast paths", () => {
       try {
         const properties = {
           title: problem.rule,
-          file: problem.file,
+          file: printable(problem.file),
           startLine: problem.line,
           startColumn: problem.column,
         };
-        if (problem.severity === "error") core.error(problem.message, properties);
-        else core.warning(problem.message, properties);
+        if (problem.severity === "error") core.error(printable(problem.message), properties);
+        else core.warning(printable(problem.message), properties);
       } finally {
         process.stdout.write = write;
       }
       expect(`${annotation(problem)}\n`).toBe(written);
+      expect(annotation(problem)).not.toMatch(/[\r\n]/);
     }
   });
 });

@@ -7,6 +7,7 @@ import type { Document } from "yaml";
 import type { DocPath, Problem } from "../model/model.js";
 import { type Comment, readComments } from "./comments.js";
 import { MAX_DEPTH, tooDeep } from "./depth.js";
+import { canonicalLocator } from "./locate-canonical.js";
 import { parseCanonical } from "./parse-canonical.js";
 import { explainDuplicates } from "./yaml-duplicates.js";
 import { yamlLibrary } from "./yaml-library.js";
@@ -17,6 +18,8 @@ import { refuseAliasesAndTags, refuseCutTexts, refuseLoneCarriageReturns } from 
 export interface Source {
   file: string;
   text: Uint8Array | string;
+  /** Set when the file could not be read as a ladder (its name, its kind, a read error); `text` is then empty. */
+  problems?: Problem[];
 }
 
 /** A parsed ladder file: its data, and the means to turn a document path into a line and column. */
@@ -50,6 +53,7 @@ export function ladderIdOf(file: string): string {
  */
 export function loadSource(source: Source, options: { fast?: boolean } = {}): LoadResult {
   const { file } = source;
+  if (source.problems && source.problems.length > 0) return { ok: false, problems: source.problems };
   const fail = (rule: string, message: string, line = 1, column = 1): LoadResult => ({
     ok: false,
     problems: [{ file, line, column, severity: "error", rule, message }],
@@ -94,8 +98,12 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
   const fast = options.fast === false ? undefined : fastParse(text);
   if (fast !== undefined) {
     // Positions are wanted only when a later stage finds a problem: build the full document then.
+    // The one-scalar-per-line layout is located by a light reader (locate-canonical.ts); the rest composes.
     let full: Located | undefined;
+    let light: ReturnType<typeof canonicalLocator> | null | undefined;
     const locate = (path: DocPath, atKey = false) => {
+      if (light === undefined) light = canonicalLocator(text) ?? null;
+      if (light !== null) return light(path, atKey);
       full ??= compose(text);
       return full.at(offsetOf(full.doc, path, atKey));
     };

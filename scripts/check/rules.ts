@@ -3,6 +3,7 @@
  * Each rule is a small pure function over a schema-valid ladder, named by its rule id.
  */
 import type { DocPath, Ladder, PathProblem } from "../model/model.js";
+import { checkProse } from "./prose.js";
 
 type LadderData = Omit<Ladder, "id" | "file">;
 type Rule = (ladder: LadderData) => PathProblem[];
@@ -67,7 +68,10 @@ const duplicateLevelName: Rule = (ladder) => {
   return problems;
 };
 
-/** Every competency describes every level exactly once, and only levels that exist. */
+/**
+ * Every competency describes every level exactly once, in `cells` or in `notApplicable`, and only levels that
+ * exist. In a ladder that extends another, cells may be inherited: `missing-cell` waits for the resolved ladder.
+ */
 const cellsMatchLevels: Rule = (ladder) => {
   const problems: PathProblem[] = [];
   const levelIds = new Set(ladder.levels.map((l) => l.id));
@@ -75,8 +79,24 @@ const cellsMatchLevels: Rule = (ladder) => {
   ladder.categories.forEach((category, c) => {
     category.competencies.forEach((competency, k) => {
       const at: DocPath = ["categories", c, "competencies", k];
+      const cells = competency.cells ?? {};
+      const notApplicable = competency.notApplicable ?? {};
       for (const level of ladder.levels) {
-        if (!Object.hasOwn(competency.cells, level.id)) {
+        if (Object.hasOwn(cells, level.id) && Object.hasOwn(notApplicable, level.id)) {
+          problems.push(
+            error(
+              "cell-and-not-applicable",
+              [...at, "notApplicable", level.id],
+              `competency "${competency.id}" has a cell for level ${level.id} and says it does not apply there; keep one of the two`,
+              true,
+            ),
+          );
+        }
+        if (
+          ladder.extends === undefined &&
+          !Object.hasOwn(cells, level.id) &&
+          !Object.hasOwn(notApplicable, level.id)
+        ) {
           problems.push(
             error(
               "missing-cell",
@@ -87,7 +107,7 @@ const cellsMatchLevels: Rule = (ladder) => {
           );
         }
       }
-      for (const field of ["cells", "examples"] as const) {
+      for (const field of ["cells", "examples", "notApplicable"] as const) {
         for (const key of Object.keys(competency[field] ?? {})) {
           if (!levelIds.has(key)) {
             problems.push(
@@ -133,6 +153,7 @@ export const rules: Readonly<Record<string, Rule>> = {
   "duplicate-level-name": duplicateLevelName,
   "cells-match-levels": cellsMatchLevels,
   "level-order": levelOrder,
+  "prose-markdown": checkProse,
 };
 
 /** Runs every rule over a schema-valid ladder. */

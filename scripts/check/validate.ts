@@ -88,7 +88,15 @@ function pathOf(instancePath: string): Array<string | number> {
 export function describePath(data: unknown, path: DocPath): string {
   if (path.length === 0) return "the ladder";
   const parts: string[] = [];
-  const kinds: Record<string, string> = { levels: "level", categories: "category", competencies: "competency" };
+  const kinds: Record<string, string> = {
+    levels: "level",
+    categories: "category",
+    competencies: "competency",
+    scales: "scale",
+    tracks: "track",
+    prose: "section",
+    afterword: "section",
+  };
   let node: unknown = data;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
@@ -101,9 +109,14 @@ export function describePath(data: unknown, path: DocPath): string {
       parts.push(typeof id === "string" && id !== "" ? `${kind} "${id}"` : `${kind} ${segment + 1}`);
     } else if (parent === "cells") {
       parts.push(`cell ${segment}`);
+    } else if (parent === "notApplicable") {
+      parts.push(`not-applicable ${segment}`);
     } else if (parent === "examples") {
       parts.push(`examples for ${segment}`);
-    } else if (next === undefined || (typeof next !== "number" && segment !== "cells" && segment !== "examples")) {
+    } else if (
+      next === undefined ||
+      (typeof next !== "number" && segment !== "cells" && segment !== "examples" && segment !== "notApplicable")
+    ) {
       parts.push(`\`${segment}\``);
     }
   }
@@ -131,6 +144,8 @@ const expectedName: Record<string, string> = {
 function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
   // The nested errors of propertyNames repeat its message about the object; the propertyNames error says it.
   if (error.propertyName !== undefined) return undefined;
+  // "must match then/else schema" only repeats the errors inside the branch (a ladder with or without `extends`).
+  if (error.keyword === "if") return undefined;
   const path = pathOf(error.instancePath);
   const what = describePath(data, path);
   const base = { path, severity: "error" as const };

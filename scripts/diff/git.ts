@@ -1,12 +1,13 @@
 /**
  * The edge that reads one side of a diff: the ladder files at a git ref (with git itself: no checkout, the
- * working tree and index untouched), in a directory holding `ladder/`, or in the working tree.
+ * working tree and index untouched, no filter or hook run), in a directory holding `ladder/`, or in the
+ * working tree. A pull request's commits are data here: only blobs under ladder/ are read, by id.
  */
 import { spawn } from "node:child_process";
-import { stat } from "node:fs/promises";
+import { lstat, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Source } from "../check/load.js";
-import { type Locations, readSources } from "../check/sources.js";
+import { MAX_FILE_BYTES, type Source } from "../check/load.js";
+import { fileNameProblem, type Locations, readSources } from "../check/sources.js";
 import { ExitError } from "../model/io.js";
 
 /** Where a side was read from, as the report shows it. */
@@ -17,55 +18,108 @@ export interface Side {
   sources: Source[];
 }
 
+/** How a side was named: `--base X` may be either, `--base-ref X` and `--base-dir X` say which. */
+export type SideKind = "any" | "ref" | "dir";
+
 /**
- * Reads one side. `spec` is a directory holding `ladder/` (when such a directory exists) or else a git ref
- * of the repository at `where.root`; without `spec`, the working tree. Throws ExitError(1) when the side
- * cannot be read.
+ * Reads one side. `spec` is a git ref of the repository at `where.root` (read with git, nothing checked out)
+ * or a directory holding `ladder/`; without `spec`, the working tree. With `kind: "any"` a name that is both a
+ * commit and a directory is refused as ambiguous, as git refuses `git log NAME` when NAME is both a revision and
+ * a path: a pull request could otherwise add a folder `HEAD/ladder/` and have the report read it instead of
+ * the commit. Throws ExitError(1) when the side cannot be read, ExitError(2) when it is ambiguous.
  */
-export async function readSide(spec: string | undefined, where: Locations, cwd: string, name: string): Promise<Side> {
+export async function readSide(
+  spec: string | undefined,
+  where: Locations,
+  cwd: string,
+  name: string,
+  kind: SideKind = "any",
+): Promise<Side> {
   if (spec === undefined) {
     return { info: { kind: "directory", path: shown(cwd, where.root) }, sources: await readSources(where) };
   }
   const dir = path.resolve(cwd, spec);
-  if ((await stat(dir).catch(() => undefined))?.isDirectory()) {
+  const isDir = kind !== "ref" && (await lstat(dir).catch(() => undefined))?.isDirectory() === true;
+  const commit = kind !== "dir" ? await resolveCommit(spec, where.root) : undefined;
+  const option = name.replace(/-(ref|dir)$/, "");
+  if (isDir && commit !== undefined) {
+    throw new ExitError(
+      2,
+      `ambiguous ${name} ${spec}: both a git revision and a directory; ` +
+        `use ${option}-ref ${spec} for the commit or ${option}-dir ${spec} for the directory`,
+    );
+  }
+  if (isDir) {
     const ladders = path.join(dir, "ladder");
     if (!(await stat(ladders).catch(() => undefined))?.isDirectory()) {
       throw new ExitError(1, `cannot read ${name} ${spec}: the directory holds no ladder/ folder`);
     }
     return { info: { kind: "directory", path: shown(cwd, dir) }, sources: await readSources({ root: dir, ladders }) };
   }
-  return readRef(spec, where, name);
+  if (commit !== undefined) return readRef(spec, commit, where, name);
+  if (kind === "dir") throw new ExitError(1, `cannot read ${name} ${spec}: no such directory`);
+  if (kind === "ref") {
+    throw new ExitError(1, `cannot read ${name} ${spec}: not a commit in the git repository at ${where.root}`);
+  }
+  throw new ExitError(
+    1,
+    `cannot read ${name} ${spec}: no such directory, and not a commit in the git repository at ${where.root}`,
+  );
 }
 
-async function readRef(ref: string, where: Locations, name: string): Promise<Side> {
+/** The commit id `ref` names in the repository at `root`, or undefined when it names none. */
+async function resolveCommit(ref: string, root: string): Promise<string | undefined> {
+  if (ref === "" || ref.startsWith("-") || ref.includes("\0")) return undefined;
+  return git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], root).then(
+    (out) => out.toString("utf8").trim(),
+    () => undefined,
+  );
+}
+
+async function readRef(ref: string, commit: string, where: Locations, name: string): Promise<Side> {
   const fail = (why: string) => new ExitError(1, `cannot read ${name} ${ref}: ${why}`);
-  if (ref.startsWith("-") || ref.includes("\0")) throw fail("not a directory, and not a valid git ref");
-  const commit = (
-    await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], where.root).catch(() => {
-      throw fail(`no such directory, and not a commit in the git repository at ${where.root}`);
-    })
-  )
-    .toString("utf8")
-    .trim();
   const folder = path.relative(where.root, where.ladders).split(path.sep).join("/");
   if (folder.startsWith("..")) throw fail(`the ladder folder ${where.ladders} is outside the repository`);
-  const listing = await git(["ls-tree", "-z", "--end-of-options", commit, "--", `${folder}/`], where.root);
+  const listing = await git(["ls-tree", "-l", "-z", "--end-of-options", commit, "--", `${folder}/`], where.root);
   const entries = listing
     .toString("utf8")
     .split("\0")
-    .map((line) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null && /\.ya?ml$/i.test(m[2]))
-    .map((m) => ({ oid: m[1], file: m[2] }))
+    .map((line) => /^(\d+) (blob|tree|commit) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && /\.ya?ml$/i.test(m[5]))
+    .map((m) => ({ mode: m[1], type: m[2], oid: m[3], size: m[4] === "-" ? 0 : Number(m[4]), file: m[5] }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // What is not a regular file of a bounded size, or not named as a ladder, is a problem and is never read.
+  const refused = (entry: (typeof entries)[number]): Source | undefined => {
+    const named = fileNameProblem(entry.file);
+    const fault = (rule: string, message: string): Source => ({
+      file: entry.file,
+      text: "",
+      problems: [{ file: entry.file, line: 1, column: 1, severity: "error", rule, message }],
+    });
+    if (named) return { file: entry.file, text: "", problems: [named] };
+    if (entry.type !== "blob" || (entry.mode !== "100644" && entry.mode !== "100755")) {
+      const what = entry.mode === "120000" ? "a symbolic link" : entry.type === "tree" ? "a directory" : "a submodule";
+      return fault("file-not-regular", `is ${what}, not a regular file; a ladder must be a plain file`);
+    }
+    if (entry.size > MAX_FILE_BYTES) {
+      return fault(
+        "file-too-large",
+        `file is ${entry.size} bytes; a ladder file may be at most ${MAX_FILE_BYTES} bytes (split it into several ladders)`,
+      );
+    }
+    return undefined;
+  };
+  const readable = entries.filter((e) => refused(e) === undefined);
   const blobs = await catFiles(
-    entries.map((e) => e.oid),
+    readable.map((e) => e.oid),
     where.root,
   ).catch((error: unknown) => {
     throw fail(`git cat-file failed: ${(error as Error).message}`);
   });
+  const byOid = new Map(readable.map((e, k) => [e, blobs[k]]));
   return {
     info: { kind: "git", ref, commit },
-    sources: entries.map((entry, k) => ({ file: entry.file, text: blobs[k] })),
+    sources: entries.map((entry) => refused(entry) ?? { file: entry.file, text: byOid.get(entry) as Uint8Array }),
   };
 }
 

@@ -5,11 +5,10 @@
  * (threads.ts); everything it takes and returns can be copied between threads. The edge between the pure
  * stages (load, validate, render) and the disk (write.ts).
  */
-import { readFileSync } from "node:fs";
 import type { ArtifactKind } from "../../generators/shared/artifacts.js";
 import { loadSource } from "../check/load.js";
 import { validateLadder } from "../check/pipeline.js";
-import type { Listed } from "../check/sources.js";
+import { type Listed, readListed } from "../check/sources.js";
 import type { Ladder, Problem } from "../model/model.js";
 import { planDist, RenderError } from "./render.js";
 import { compareFile, type Difference, writeStaged } from "./write.js";
@@ -54,7 +53,7 @@ export async function produceShare(share: Share): Promise<ShareResult> {
   const result: ShareResult = { problems: [], headers: [], outputs: [] };
   const present = share.sink.kind === "compare" ? new Set(share.sink.present) : new Set<string>();
   for (const listed of share.sources) {
-    const loaded = loadSource({ file: listed.file, text: readFileSync(listed.path) });
+    const loaded = loadSource(readListed(listed));
     let ladder: Ladder;
     if (share.validate) {
       const checked = validateLadder(loaded, { lint: share.lint });

@@ -119,17 +119,93 @@ export function isSameReport(existing: string, body: string, note = cutNote()): 
   }
 }
 
+const ZWSP = "\u200B";
+
 /**
- * Neutralises what would make the bot ping or cross-link: `@name`, `#123`, `owner/repo#123` and `GH-123` get a
- * zero-width space after the sign, also when the sign is written as a character reference (`&#64;name`).
- * `ladder diff` already does this; doing it again is a no-op on its output and disarms a forged artifact,
- * whose bytes a fork controls.
+ * The named character references (HTML's full list) that stand for a character of a mention, a reference or
+ * an issue URL; letters and digits have none. `test/defuse.test.ts` checks this list against the full table.
+ */
+const NAMED: Readonly<Record<string, string>> = {
+  commat: "@",
+  num: "#",
+  sol: "/",
+  colon: ":",
+  period: ".",
+  lowbar: "_",
+  UnderBar: "_",
+  hyphen: "\u2010",
+};
+
+/**
+ * Reads `body` the way a renderer will before it looks for mentions: character references (`&#64;`, `&#x40;`,
+ * `&commat;`, also a numeric one without its semicolon, as HTML reads it inside raw HTML) and Markdown's
+ * backslash escapes (`\@`) become the character they stand for. Returns that text and, for each of its
+ * characters, the offset in `body` just after it.
+ */
+function decoded(body: string): { text: string; ends: number[] } {
+  let text = "";
+  const ends: number[] = [];
+  const numeric = /&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?/y;
+  const named = /&([A-Za-z][A-Za-z0-9]*);/y;
+  for (let at = 0; at < body.length; ) {
+    let ch: string | undefined;
+    let end = at + 1;
+    if (body[at] === "&") {
+      numeric.lastIndex = at;
+      named.lastIndex = at;
+      const n = numeric.exec(body);
+      const m = n ? undefined : named.exec(body);
+      if (n) {
+        const code = n[1] !== undefined ? Number.parseInt(n[1], 16) : Number(n[2]);
+        ch =
+          code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : "\uFFFD";
+        end = at + n[0].length;
+      } else if (m && NAMED[m[1]] !== undefined) {
+        ch = NAMED[m[1]];
+        end = at + m[0].length;
+      }
+    } else if (body[at] === "\\" && /[!-/:-@[-`{-~]/.test(body[at + 1] ?? "")) {
+      ch = body[at + 1];
+      end = at + 2;
+    }
+    if (ch === undefined) {
+      const cp = body.codePointAt(at) ?? 0;
+      ch = String.fromCodePoint(cp);
+      end = at + ch.length;
+    }
+    text += ch;
+    for (let k = 0; k < ch.length; k++) ends.push(end);
+    at = end;
+  }
+  return { text, ends };
+}
+
+/**
+ * What GitHub turns into a ping or a cross-reference, in decoded text: the sign after which a zero-width space
+ * breaks it. `@name` (and `@org/team`), `#123` (also `owner/repo#123`), `GH-123` in any case, and issue,
+ * pull-request and discussion URLs (`…/issues/123`, which GitHub shows as a reference and backlinks).
+ */
+const SIGNS = /@(?=[\p{L}\p{N}_-])|#(?=\p{N})|gh-(?=\p{N})|\/(?:issues|pulls?|discussions)\/(?=\p{N})/giu;
+
+/**
+ * Neutralises what would make the bot ping or cross-link: a zero-width space goes after every sign of a mention
+ * or reference (see SIGNS), found after decoding character references and backslash escapes, so `@&#111;ctocat`,
+ * `&#64;octocat`, `#&#49;23`, `\@octocat`, `gh-12` and `https://github.com/o/r/issues/12` are all disarmed. Only
+ * zero-width spaces are inserted, between whole characters or references, so what the body shows is unchanged.
+ * Idempotent. `ladder diff` applies it to its Markdown, and `ladder comment` again to the body it posts.
  */
 export function defuse(body: string): string {
-  return body
-    .replace(/(?<!\w)(?:@|&#0*64;|&#x0*40;|&commat;)(?=[\p{L}\p{N}_])/giu, "@\u200B")
-    .replace(/(?<!&)(?:#|&#0*35;|&#x0*23;|&num;)(?=\p{N})/giu, "#\u200B")
-    .replace(/\bGH-(?=\p{N})/gu, "GH-\u200B");
+  const { text, ends } = decoded(body);
+  const cuts = new Set<number>();
+  for (const m of text.matchAll(SIGNS)) cuts.add(ends[m.index + m[0].length - 1] as number);
+  if (cuts.size === 0) return body;
+  let out = "";
+  let from = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    out += body.slice(from, cut) + ZWSP;
+    from = cut;
+  }
+  return out + body.slice(from);
 }
 
 /** The sticky comments among `comments`: marker first, by `author`, oldest first. */

@@ -14,10 +14,45 @@ export interface Ladder {
   file: string;
   title: string;
   summary?: string;
+  /** Prose shown before the matrix (sections of allowed Markdown, see `Section`). */
+  prose?: Section[];
+  /** Prose shown after the matrix. */
+  afterword?: Section[];
+  /**
+   * The id of the base ladder this one extends (`extends: core`): its categories, competencies and cells are
+   * inherited (scripts/resolve/). Only inside an organisation (`ladder/organisation.yaml`).
+   */
+  extends?: string;
   levels: Level[];
   categories: Category[];
   /** Per-ladder lint configuration: rule id to severity. */
   lint?: LintConfig;
+  /** Resolved ladders only: the inherited competencies this ladder drops, each with its reason. */
+  dropped?: Dropped[];
+  /** Resolved ladders only, inside an organisation: the track and scale levels this ladder's levels sit on. */
+  organisation?: TrackInOrganisation;
+}
+
+/**
+ * A prose section: an optional heading (plain text, Markdown depth 2 to 4, default 2) and Markdown text
+ * limited to paragraphs, `-`/`1.` lists, **bold**, *italic*, `code` and [links](https://…): no headings
+ * inside the text, no raw HTML, no tables, no images (rule `prose-markdown`, scripts/check/prose.ts).
+ */
+export interface Section {
+  heading?: string;
+  depth?: 2 | 3 | 4;
+  text?: string;
+}
+
+/** An inherited competency a resolved ladder leaves out. */
+export interface Dropped {
+  id: string;
+  name: string;
+  /** The id of the category it was in. */
+  category: string;
+  /** The ladder id that holds it. */
+  from: string;
+  reason: string;
 }
 
 export interface Level {
@@ -27,13 +62,19 @@ export interface Level {
   /** Title without the code: `Junior SRE`. */
   title: string;
   summary?: string;
+  /** The id of the organisation's scale level this level sits on (`scale: l3`), see `Organisation`. */
+  scale?: string;
+  prose?: Section[];
 }
 
 export interface Category {
   id: string;
   name: string;
   description?: string;
+  prose?: Section[];
   competencies: Competency[];
+  /** Resolved ladders only: the ladder id that holds the category, when not this ladder. */
+  from?: string;
 }
 
 export interface Competency {
@@ -45,6 +86,69 @@ export interface Competency {
   cells: Record<string, string>;
   /** Level id to examples of evidence for that cell. */
   examples?: Record<string, string[]>;
+  /**
+   * Level id to the reason this competency does not apply at that level ("" when none is given). A level is
+   * in exactly one of `cells` and `notApplicable`; `missing-cell` reports a level in neither.
+   */
+  notApplicable?: Record<string, string>;
+  prose?: Section[];
+  /**
+   * Only in a ladder that extends another: drop the inherited competency with this id, for the reason given
+   * (`drop: Support agents do not mentor`). Resolution removes it and lists it in `Ladder.dropped`.
+   */
+  drop?: string;
+  /** Resolved ladders only: the ladder id that holds the competency, when not this ladder. */
+  from?: string;
+  /** Resolved ladders only: level id to the ladder id that holds the cell (or its not-applicable), when not this ladder. */
+  cellsFrom?: Record<string, string>;
+}
+
+/**
+ * `ladder/organisation.yaml` (a reserved name; not a ladder): the organisation's level scales and its tracks.
+ * Without the file every ladder stands alone, as before.
+ */
+export interface Organisation {
+  /** The path it was read from, as shown in problems (`ladder/organisation.yaml`). */
+  file: string;
+  title: string;
+  summary?: string;
+  prose?: Section[];
+  /** The level scales, e.g. `ic` (L1–L5) and `management` (M1–M3). Scale level ids are unique across scales. */
+  scales: Scale[];
+  /** The ladders that are tracks of the organisation, in display order. */
+  tracks: Track[];
+}
+
+export interface Scale {
+  id: string;
+  name: string;
+  description?: string;
+  /** Lowest first. */
+  levels: ScaleLevel[];
+}
+
+/** One level of a scale, e.g. id `l3`, code `L3`, title `Senior`: what the level means across tracks. */
+export interface ScaleLevel {
+  id: string;
+  code: string;
+  title: string;
+  summary?: string;
+}
+
+export interface Track {
+  /** The ladder id (its file name): `sre`. */
+  ladder: string;
+  /** How the track is named in the organisation's views, e.g. "SRE"; defaults to the ladder's title. */
+  name?: string;
+}
+
+/** What a resolved ladder knows of its organisation, for the artifacts (copied into each ladder). */
+export interface TrackInOrganisation {
+  title: string;
+  /** The track's name (Track.name or the ladder's title); absent for a ladder that is not a track (a base). */
+  track?: string;
+  /** Scale level id to its scale and meaning, for the levels of this ladder that have a `scale`. */
+  scaleLevels: Record<string, ScaleLevel & { scale: string; scaleName: string }>;
 }
 
 export type Severity = "error" | "warning";
@@ -85,6 +189,9 @@ export interface PathProblem {
 export function levelLabel(level: Level): string {
   return `${level.title} (${level.code})`;
 }
+
+/** The reserved file name of the organisation file in the ladder folder. */
+export const ORGANISATION_FILE = "organisation.yaml";
 
 /** Every competency of a ladder in display order, with the category it belongs to. */
 export function competencyRows(ladder: Ladder): Array<{ category: Category; competency: Competency }> {

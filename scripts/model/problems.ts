@@ -2,9 +2,30 @@
 import type { Io } from "./io.js";
 import type { Problem } from "./model.js";
 
+/**
+ * Characters that would let ladder text act on a terminal or on the Actions runner instead of being shown:
+ * C0 and C1 controls (CR, LF, ESC …), DEL, the bidirectional controls and the line and paragraph separators.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to escape
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a ladder (or a file name) as data on one line: every control character is written as an escape
+ * (`\n`, `\r`, `\t`, `\u001b`, `\u202e`), so a message cannot start a new line (an Actions `::command::`),
+ * move the cursor or reorder what is shown. A backslash stays as it is: the escapes are for reading, not parsing.
+ */
+export function printable(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
 /** `ladder/sre.yaml:42:7: error: level "l6" is not defined in levels (unknown-level)` */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} (${p.rule})`;
+  return printable(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} (${p.rule})`);
 }
 
 /** Prints each problem; inside GitHub Actions also emits an annotation pinned to its file, line and column. */
@@ -21,7 +42,7 @@ export function reportProblems(problems: readonly Problem[], io: Io): void {
  * start-up for a few lines of formatting.
  */
 export function annotation(p: Problem): string {
-  const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const data = (s: string) => printable(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
   // Like @actions/core, a property with an empty or zero value is left out.
   const properties: Array<[string, string | number]> = [

@@ -2,14 +2,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { renderReport } from "../../../generators/report/render.js";
-import { readSide } from "../../diff/git.js";
+import { readSide, type SideKind } from "../../diff/git.js";
 import { compare, reportContext } from "../../diff/report.js";
+import { defuse } from "../../github/comment.js";
 import { type Command, ExitError, UsageError } from "../../model/io.js";
-import { formatProblem } from "../../model/problems.js";
+import { formatProblem, printable } from "../../model/problems.js";
 import { locations, parse } from "../cli.js";
 
 export const help = `Usage: ladder diff --base REF|DIR [--head REF|DIR] [--format markdown|json]
                    [--max-chars N] [--artifacts-url URL] [--out FILE] [--root DIR] [--ladders DIR]
+       ladder diff --base-ref REF | --base-dir DIR [--head-ref REF | --head-dir DIR] …
 
 Compares the ladders at two points and reports every change: ladders, levels, categories and competencies
 added, removed, renamed or moved, and each cell's text word by word, with its impact (breaking, substantive
@@ -18,6 +20,10 @@ or editorial). Ladders are matched by file, the rest by id, and a changed id is 
   --base REF|DIR       the old side: a git ref of the repository at --root (read with git; nothing is
                        checked out), or a directory holding ladder/
   --head REF|DIR       the new side, the same way (default: the working tree at --root)
+                       A name that is both a commit and a directory is refused as ambiguous, as git does.
+  --base-ref REF       the old side is the commit REF, even if a directory of that name exists
+  --base-dir DIR       the old side is the directory DIR, even if a commit of that name exists
+  --head-ref REF, --head-dir DIR   the same for the new side (scripts and workflows pass commit ids)
   --format FORMAT      markdown (default): the pull-request comment; json: the report model, described by
                        schemas/diff.schema.json
   --max-chars N        longest Markdown body, at least 1000 (default 65536, GitHub's limit for a comment);
@@ -35,6 +41,10 @@ export const run: Command = async (argv, io) => {
   const { values } = parse(argv, {
     base: { type: "string" },
     head: { type: "string" },
+    "base-ref": { type: "string" },
+    "base-dir": { type: "string" },
+    "head-ref": { type: "string" },
+    "head-dir": { type: "string" },
     format: { type: "string", default: "markdown" },
     "max-chars": { type: "string" },
     "artifacts-url": { type: "string" },
@@ -44,7 +54,9 @@ export const run: Command = async (argv, io) => {
     io.stdout(help);
     return 0;
   }
-  if (values.base === undefined || values.base === "") throw new UsageError("--base REF|DIR is required");
+  const baseSide = side(values, "base");
+  const headSide = side(values, "head");
+  if (baseSide === undefined) throw new UsageError("--base REF|DIR (or --base-ref REF, or --base-dir DIR) is required");
   if (values.format !== "markdown" && values.format !== "json") {
     throw new UsageError(`--format must be markdown or json, not "${values.format}"`);
   }
@@ -58,20 +70,26 @@ export const run: Command = async (argv, io) => {
   }
 
   const where = locations(values, io);
-  const base = await readSide(values.base, where, io.cwd, "--base");
-  const head = await readSide(values.head, where, io.cwd, "--head");
+  const base = await readSide(baseSide.spec, where, io.cwd, baseSide.option, baseSide.kind);
+  const head = await readSide(headSide?.spec, where, io.cwd, headSide?.option ?? "--head", headSide?.kind);
   const result = compare(base, head);
   if (!result.ok) {
     for (const problem of result.problems) io.stderr(`${formatProblem(problem)}\n`);
-    throw new ExitError(1, `cannot read --base ${values.base}: its ladders do not load or match the schema`);
+    throw new ExitError(
+      1,
+      `cannot read ${baseSide.option} ${printable(baseSide.spec)}: its ladders do not load or match the schema`,
+    );
   }
 
   let text: string;
   if (values.format === "json") {
     text = `${JSON.stringify(result.compared.report, null, 2)}\n`;
   } else {
-    const command = `npm run diff -- --base ${values.base}${values.head ? ` --head ${values.head}` : ""}`;
-    text = renderReport(reportContext(result.compared, { artifactsUrl, command }), maxChars);
+    const arg = (s: { option: string; spec: string }) => `${s.option} ${s.spec}`;
+    const command = `npm run diff -- ${arg(baseSide)}${headSide ? ` ${arg(headSide)}` : ""}`;
+    // Defused once more as a whole: whatever the report holds, it pings nobody and links no issue, wherever the
+    // Markdown goes (the pull-request comment, a job summary, release notes).
+    text = defuse(renderReport(reportContext(result.compared, { artifactsUrl, command }), maxChars));
   }
   if (values.out) {
     const file = path.resolve(io.cwd, values.out);
@@ -82,3 +100,19 @@ export const run: Command = async (argv, io) => {
   }
   return 0;
 };
+
+/** Which option names a side (`--base`, `--base-ref`, `--base-dir`): at most one of them. */
+function side(
+  values: Record<string, unknown>,
+  which: "base" | "head",
+): { option: string; spec: string; kind: SideKind } | undefined {
+  const given = (["", "-ref", "-dir"] as const)
+    .map((suffix) => ({ option: `--${which}${suffix}`, value: values[`${which}${suffix}`] }))
+    .filter((o): o is { option: string; value: string } => typeof o.value === "string");
+  if (given.length > 1) throw new UsageError(`give only one of ${given.map((g) => g.option).join(", ")}`);
+  const [one] = given;
+  if (!one) return undefined;
+  if (one.value === "") throw new UsageError(`${one.option} needs a value`);
+  const kind: SideKind = one.option.endsWith("-ref") ? "ref" : one.option.endsWith("-dir") ? "dir" : "any";
+  return { option: one.option, spec: one.value, kind };
+}
