@@ -8,7 +8,7 @@
  *   (see CELLS_COLUMNS), rows ordered by category, competency, then level, as in the ladder.
  */
 import type Handlebars from "handlebars";
-import { type Ladder, levelLabel } from "../../scripts/model/model.js";
+import { cellText, type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { template as compile, environment } from "../shared/templates.js";
 import { type CsvField, csvField } from "./escape.js";
 
@@ -45,7 +45,7 @@ export function matrixRecords(ladder: Ladder): CsvField[][] {
   const header = record(["Category", "Competency", ...ladder.levels.map(levelLabel)]);
   const rows = ladder.categories.flatMap((category) =>
     category.competencies.map((competency) =>
-      record([category.name, competency.name, ...ladder.levels.map((level) => competency.cells[level.id] ?? "")]),
+      record([category.name, competency.name, ...ladder.levels.map((level) => cellText(competency, level.id))]),
     ),
   );
   return [header, ...rows];
@@ -66,7 +66,7 @@ export function cellRecords(ladder: Ladder): CsvField[][] {
           String(index + 1),
           level.code,
           level.title,
-          competency.cells[level.id] ?? "",
+          cellText(competency, level.id),
         ]),
       ),
     ),

@@ -8,12 +8,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type Handlebars from "handlebars";
-import { type Ladder, levelLabel } from "../../scripts/model/model.js";
+import { type Ladder, levelLabel, type Organisation } from "../../scripts/model/model.js";
 import { escapeHtml } from "../html/escape.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl } from "../markdown/escape.js";
+import { proseMarkdown } from "../markdown/organisation.js";
 import { levelAnchor } from "../markdown/render.js";
 import { type Artifact, artifactsOf } from "../shared/artifacts.js";
 import { environment, template } from "../shared/templates.js";
+import { type OrganisationView, organisationView } from "./organisation.js";
 
 /** One ladder as both index files show it; text is raw, each format escapes it. */
 export interface IndexEntry {
@@ -32,6 +34,22 @@ export interface IndexEntry {
 /** The context of index.html: raw text, which the template passes through `{{text}}` (escapeHtml). */
 export interface IndexHtmlContext {
   csp: string;
+  /** Tracks × scale levels (organisation.ts); null without an organisation file. */
+  organisation: {
+    title: string;
+    summary: string | null;
+    scales: Array<
+      Pick<OrganisationView["scales"][number], "name" | "description"> & {
+        tracks: string[];
+        rows: Array<{
+          code: string;
+          title: string;
+          summary: string | null;
+          cells: Array<{ label: string; href: string } | null>;
+        }>;
+      }
+    >;
+  } | null;
   ladders: Array<
     Pick<IndexEntry, "anchor" | "title" | "summary" | "files"> & {
       page: string;
@@ -42,6 +60,18 @@ export interface IndexHtmlContext {
 
 /** The context of README.md: every text already escaped for Markdown. */
 export interface ReadmeContext {
+  organisation: {
+    title: MarkdownText;
+    summary: MarkdownText | null;
+    prose: MarkdownText | null;
+    scales: Array<{
+      name: MarkdownText;
+      description: MarkdownText | null;
+      header: MarkdownText;
+      rule: MarkdownText;
+      rows: MarkdownText[];
+    }>;
+  } | null;
   ladders: Array<{
     title: MarkdownText;
     summary: MarkdownText | null;
@@ -86,9 +116,32 @@ export function indexCsp(style: string): string {
 }
 
 /** Builds the context of index.html; its levels link into each ladder's web page. Pure. */
-export function indexHtmlContext(ladders: readonly Ladder[], style: string): IndexHtmlContext {
+export function indexHtmlContext(
+  ladders: readonly Ladder[],
+  style: string,
+  organisation?: Organisation,
+): IndexHtmlContext {
+  const view = organisation === undefined ? undefined : organisationView(ladders, organisation);
   return {
     csp: indexCsp(style),
+    organisation:
+      view === undefined
+        ? null
+        : {
+            title: view.title,
+            summary: view.summary,
+            scales: view.scales.map((scale) => ({
+              name: scale.name,
+              description: scale.description,
+              tracks: scale.tracks.map((t) => t.name),
+              rows: scale.rows.map((row) => ({
+                code: row.code,
+                title: row.title,
+                summary: row.summary,
+                cells: row.cells.map((cell) => (cell === null ? null : { label: cell.label, href: cell.html })),
+              })),
+            })),
+          },
     ladders: indexEntries(ladders).map(({ anchor, title, summary, files, htmlHref, levels }) => ({
       anchor,
       title,
@@ -101,8 +154,31 @@ export function indexHtmlContext(ladders: readonly Ladder[], style: string): Ind
 }
 
 /** Builds the context of README.md; its levels link into each ladder's Markdown, read where it is stored. Pure. */
-export function readmeContext(ladders: readonly Ladder[]): ReadmeContext {
+export function readmeContext(ladders: readonly Ladder[], organisation?: Organisation): ReadmeContext {
+  const view = organisation === undefined ? undefined : organisationView(ladders, organisation);
+  const md = (text: string) => text as MarkdownText;
   return {
+    organisation:
+      view === undefined
+        ? null
+        : {
+            title: escapeMarkdown(view.title),
+            summary: view.summary === null ? null : escapeMarkdown(view.summary),
+            prose: proseMarkdown(organisation?.prose, 1),
+            scales: view.scales.map((scale) => ({
+              name: escapeMarkdown(scale.name),
+              description: scale.description === null ? null : escapeMarkdown(scale.description),
+              header: md(`| Level |${scale.tracks.map((t) => ` ${escapeMarkdown(t.name)} |`).join("")}`),
+              rule: md(`| ----- |${scale.tracks.map(() => " ----- |").join("")}`),
+              rows: scale.rows.map((row) => {
+                const what = row.summary === null ? "" : `: ${escapeMarkdown(row.summary)}`;
+                const cells = row.cells.map((cell) =>
+                  cell === null ? "  |" : ` [${escapeMarkdown(cell.label)}](${markdownUrl(cell.markdown)}) |`,
+                );
+                return md(`| **${escapeMarkdown(row.code)}** ${escapeMarkdown(row.title)}${what} |${cells.join("")}`);
+              }),
+            })),
+          },
     ladders: indexEntries(ladders).map((entry) => ({
       title: escapeMarkdown(entry.title),
       summary: entry.summary === null ? null : escapeMarkdown(entry.summary),
@@ -154,12 +230,12 @@ function compiled(): Templates {
 }
 
 /** Renders `dist/index.html`. Pure and deterministic: same ladders, same bytes. */
-export function renderIndexHtml(ladders: readonly Ladder[]): string {
+export function renderIndexHtml(ladders: readonly Ladder[], organisation?: Organisation): string {
   const { html, style } = compiled();
-  return html(indexHtmlContext(ladders, style));
+  return html(indexHtmlContext(ladders, style, organisation));
 }
 
 /** Renders `dist/README.md`. Pure and deterministic: same ladders, same bytes. */
-export function renderIndexMarkdown(ladders: readonly Ladder[]): string {
-  return compiled().readme(readmeContext(ladders));
+export function renderIndexMarkdown(ladders: readonly Ladder[], organisation?: Organisation): string {
+  return compiled().readme(readmeContext(ladders, organisation));
 }

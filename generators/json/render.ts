@@ -7,7 +7,7 @@
  * (it depends on the machine) and the lint settings (they configure tooling, they are not the ladder).
  * `formatVersion` changes only when a program reading the file would have to change.
  */
-import type { Ladder } from "../../scripts/model/model.js";
+import type { Dropped, Ladder, Section, TrackInOrganisation } from "../../scripts/model/model.js";
 
 /** The shape of `dist/<id>.json`, version 1. */
 export interface LadderJson {
@@ -15,19 +15,36 @@ export interface LadderJson {
   id: string;
   title: string;
   summary?: string;
-  levels: Array<{ id: string; code: string; title: string; summary?: string }>;
+  prose?: Section[];
+  /** The base ladder's id, when this ladder extends one. */
+  extends?: string;
+  /** Its organisation, the track's name and the scale levels its levels sit on. */
+  organisation?: TrackInOrganisation;
+  levels: Array<{ id: string; code: string; title: string; summary?: string; scale?: string; prose?: Section[] }>;
   categories: Array<{
     id: string;
     name: string;
     description?: string;
+    prose?: Section[];
+    /** The ladder id that holds the category, when inherited. */
+    from?: string;
     competencies: Array<{
       id: string;
       name: string;
       description?: string;
+      prose?: Section[];
+      from?: string;
+      /** The text cells; a level that does not apply is in `notApplicable` instead. */
       cells: Record<string, string>;
+      notApplicable?: Record<string, string>;
+      /** Level id to the ladder id that holds that cell, when inherited. */
+      cellsFrom?: Record<string, string>;
       examples?: Record<string, string[]>;
     }>;
   }>;
+  /** Inherited competencies this ladder leaves out, with the reason. */
+  dropped?: Dropped[];
+  afterword?: Section[];
 }
 
 /** `{ key: value }` when the value is present, else nothing: keeps absent optional fields absent. */
@@ -42,24 +59,42 @@ export function ladderJson(ladder: Ladder): LadderJson {
     id: ladder.id,
     title: ladder.title,
     ...maybe("summary", ladder.summary),
+    ...maybe("prose", ladder.prose),
+    ...maybe("extends", ladder.extends),
+    ...maybe("organisation", ladder.organisation),
     levels: ladder.levels.map((level) => ({
       id: level.id,
       code: level.code,
       title: level.title,
       ...maybe("summary", level.summary),
+      ...maybe("scale", level.scale),
+      ...maybe("prose", level.prose),
     })),
     categories: ladder.categories.map((category) => ({
       id: category.id,
       name: category.name,
       ...maybe("description", category.description),
+      ...maybe("prose", category.prose),
+      ...maybe("from", category.from),
       competencies: category.competencies.map((competency) => {
         const examples = competency.examples;
         const withExamples = levelIds.filter((id) => examples?.[id] !== undefined);
+        const notApplicable = competency.notApplicable ?? {};
+        const inOrder = (record: Record<string, string> | undefined) => {
+          const ids = levelIds.filter((id) => record !== undefined && Object.hasOwn(record, id));
+          return ids.length === 0 ? undefined : Object.fromEntries(ids.map((id) => [id, record?.[id] ?? ""]));
+        };
         return {
           id: competency.id,
           name: competency.name,
           ...maybe("description", competency.description),
-          cells: Object.fromEntries(levelIds.map((id) => [id, competency.cells[id] ?? ""])),
+          ...maybe("prose", competency.prose),
+          ...maybe("from", competency.from),
+          cells: Object.fromEntries(
+            levelIds.filter((id) => !Object.hasOwn(notApplicable, id)).map((id) => [id, competency.cells[id] ?? ""]),
+          ),
+          ...maybe("notApplicable", inOrder(competency.notApplicable)),
+          ...maybe("cellsFrom", inOrder(competency.cellsFrom)),
           ...maybe(
             "examples",
             withExamples.length === 0
@@ -69,6 +104,8 @@ export function ladderJson(ladder: Ladder): LadderJson {
         };
       }),
     })),
+    ...maybe("dropped", ladder.dropped),
+    ...maybe("afterword", ladder.afterword),
   };
 }
 

@@ -12,6 +12,14 @@ import type Handlebars from "handlebars";
 import { type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { template as compile, environment, registerPartial } from "../shared/templates.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl, trustedMarkdown } from "./escape.js";
+import {
+  cellMarkdown,
+  fromMark,
+  type OrganisationLines,
+  organisationLines,
+  proseMarkdown,
+  scaleLine,
+} from "./organisation.js";
 
 export interface MarkdownContext {
   title: MarkdownText;
@@ -24,23 +32,32 @@ export interface MarkdownContext {
   about: AboutCategory[] | null;
   /** Where the ladder came from, for the "do not edit" footer. */
   source: MarkdownText;
+  /** Prose, inheritance and the organisation (generators/markdown/organisation.ts); all null for a plain ladder. */
+  org: OrganisationLines;
 }
 
 export interface MatrixGroup {
   name: MarkdownText;
-  rows: Array<{ name: MarkdownText; cells: MarkdownText[] }>;
+  /** ` *(from core)*` for an inherited category or row, else "". */
+  mark: MarkdownText;
+  rows: Array<{ name: MarkdownText; mark: MarkdownText; cells: MarkdownText[] }>;
 }
 
 export interface LevelSection {
   anchor: MarkdownText;
   label: MarkdownText;
   summary: MarkdownText | null;
+  /** The scale level this level sits on, in an organisation. */
+  scale: MarkdownText | null;
+  prose: MarkdownText | null;
   categories: Array<{ name: MarkdownText; entries: LevelEntry[] }>;
 }
 
 export interface LevelEntry {
   anchor: MarkdownText;
   name: MarkdownText;
+  /** ` *(from core)*` when the cell's text is inherited, else "". */
+  mark: MarkdownText;
   text: MarkdownText;
   examples: MarkdownText[];
 }
@@ -82,12 +99,15 @@ export function markdownContext(ladder: Ladder): MarkdownContext {
       anchor: markdownUrl(levelAnchor(level.id)),
       label: escapeMarkdown(levelLabel(level)),
       summary: optional(level.summary),
+      scale: scaleLine(ladder, level),
+      prose: proseMarkdown(level.prose, 1),
       categories: ladder.categories.map((category) => ({
         name: escapeMarkdown(category.name),
         entries: category.competencies.map((competency) => ({
           anchor: markdownUrl(entryAnchor(level.id, competency.id)),
           name: escapeMarkdown(competency.name),
-          text: escapeMarkdown(competency.cells[level.id] ?? ""),
+          mark: fromMark(competency.cellsFrom?.[level.id]),
+          text: cellMarkdown(competency, level.id, false),
           examples: (competency.examples?.[level.id] ?? []).map(escapeMarkdown),
         })),
       })),
@@ -95,9 +115,11 @@ export function markdownContext(ladder: Ladder): MarkdownContext {
   );
   const groups = ladder.categories.map((category) => ({
     name: escapeMarkdown(category.name),
+    mark: fromMark(category.from),
     rows: category.competencies.map((competency) => ({
       name: escapeMarkdown(competency.name),
-      cells: ladder.levels.map((level) => escapeMarkdown(competency.cells[level.id] ?? "")),
+      mark: fromMark(competency.from),
+      cells: ladder.levels.map((level) => cellMarkdown(competency, level.id, true)),
     })),
   }));
   const about = ladder.categories
@@ -126,6 +148,7 @@ export function markdownContext(ladder: Ladder): MarkdownContext {
     groups,
     about: about.length > 0 ? about : null,
     source: escapeMarkdown(sourceName(ladder)),
+    org: organisationLines(ladder),
   };
 }
 

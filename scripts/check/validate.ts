@@ -58,9 +58,28 @@ export function skipCounting(code: string): string {
   );
 }
 
+let organisationCompiled: ValidateFunction | undefined;
+
+/**
+ * Checks `ladder/organisation.yaml`'s data against `schemas/organisation.schema.json` (which borrows the
+ * ladder schema's ids, texts and prose); compiled on first use, as only a folder with an organisation needs it.
+ */
+export function validateOrganisationSchema(data: unknown): PathProblem[] {
+  if (organisationCompiled === undefined) {
+    const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const ajv = new Ajv2020(AJV_OPTIONS);
+    ajv.addSchema(require("../../schemas/ladder.schema.json"));
+    organisationCompiled = ajv.compile(require("../../schemas/organisation.schema.json"));
+  }
+  return problemsOf(organisationCompiled, data);
+}
+
 /** Checks data against `schemas/ladder.schema.json`; returns every problem found, none when valid. */
 export function validateSchema(data: unknown): PathProblem[] {
-  const validate = schemaValidator();
+  return problemsOf(schemaValidator(), data);
+}
+
+function problemsOf(validate: ValidateFunction, data: unknown): PathProblem[] {
   if (validate(data)) return [];
   const problems: PathProblem[] = [];
   const seen = new Set<string>();

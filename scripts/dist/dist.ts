@@ -13,6 +13,7 @@ import { displayPath, type Listed, type Locations, listSources } from "../check/
 import { ExitError, type Io } from "../model/io.js";
 import type { Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
+import { isOrganisationFile } from "../resolve/organisation.js";
 import { ALL_KINDS, type Output, produceShare, type Share, type ShareResult, type Sink, sink } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
 import { readSite } from "./site.js";
@@ -32,6 +33,11 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
     throw new ExitError(1, `no ladder files (*.yaml) in ${displayPath(where.root, where.ladders)}`);
   }
   const site = readSite(where.root);
+  // With an organisation, ladders are resolved together (a track needs its base): produce-organisation.ts.
+  if (listed.some((l) => isOrganisationFile(l.file))) {
+    const { produceOrganisation } = await import("./produce-organisation.js");
+    return produceOrganisation(listed, to, io, site);
+  }
   const shares = split(listed, to, workersAvailable(io.env)).map((share) => ({ ...share, site }));
   // The worker starts first, so both threads work at once.
   const elsewhere = shares.slice(1).map((share) => runInWorker("produce", share));

@@ -11,6 +11,8 @@ import { loadSource } from "../check/load.js";
 import { validateLadder } from "../check/pipeline.js";
 import { type Listed, readListed } from "../check/sources.js";
 import type { Ladder, Problem } from "../model/model.js";
+import { locate } from "../resolve/pipeline.js";
+import { resolveLadders } from "../resolve/resolve.js";
 import { planDist, RenderError } from "./render.js";
 import { compareFile, type Difference, writeStaged } from "./write.js";
 
@@ -56,12 +58,19 @@ export async function produceShare(share: Share): Promise<ShareResult> {
   const result: ShareResult = { problems: [], headers: [], outputs: [] };
   const present = share.sink.kind === "compare" ? new Set(share.sink.present) : new Set<string>();
   for (const listed of share.sources) {
-    const loaded = loadSource(readListed(listed));
+    const source = readListed(listed);
+    const loaded = loadSource(source);
     let ladder: Ladder;
     if (share.validate) {
       const checked = validateLadder(loaded, { lint: share.lint });
       result.problems.push(...checked.problems);
       if (!checked.ok) continue;
+      // Without an organisation (that case is produce-organisation.ts) `extends` and `scale` are errors.
+      const alone = resolveLadders([checked.ladder]);
+      if (alone.problems.length > 0) {
+        result.problems.push(...locate(alone.problems, [{ file: listed.file, text: source.text }]));
+        continue;
+      }
       ladder = checked.ladder;
       result.headers.push({ ...ladder, categories: [] });
     } else {

@@ -49,7 +49,7 @@ export function planDist(
     if (ladder === undefined || kind === undefined) {
       if (options.index === false) return [];
       const render = path === INDEX_FILES.html ? renderIndexHtml : renderIndexMarkdown;
-      return [{ path, render: () => render(ladders) }];
+      return [{ path, render: () => render(ladders, options.organisation) }];
     }
     return [{ path, kind, render: () => generators[kind](ladders[ladder], more) }];
   });
@@ -61,6 +61,6 @@ export function planDist(
  * code-unit order of their paths. Throws a RenderError if two outputs would be one file, also on a disk that
  * ignores case.
  */
-export function renderDist(ladders: readonly Ladder[]): Map<string, string> {
-  return new Map(planDist(ladders).map((file) => [file.path, file.render()]));
+export function renderDist(ladders: readonly Ladder[], organisation?: Organisation): Map<string, string> {
+  return new Map(planDist(ladders, { organisation }).map((file) => [file.path, file.render()]));
 }

@@ -197,3 +197,15 @@ export const ORGANISATION_FILE = "organisation.yaml";
 export function competencyRows(ladder: Ladder): Array<{ category: Category; competency: Competency }> {
   return ladder.categories.flatMap((category) => category.competencies.map((competency) => ({ category, competency })));
 }
+
+/**
+ * A cell as plain text for formats without markup (CSV): its text, or "Not applicable" with the reason
+ * ("Not applicable: Juniors are not on call yet."); "" when the level has neither.
+ */
+export function cellText(competency: Competency, levelId: string): string {
+  const text = competency.cells[levelId];
+  if (text !== undefined) return text;
+  const reason = competency.notApplicable?.[levelId];
+  if (reason === undefined) return "";
+  return reason === "" ? "Not applicable" : `Not applicable: ${reason}`;
+}

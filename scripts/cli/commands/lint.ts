@@ -1,10 +1,10 @@
 /** `ladder lint [FILE…] [--strict]`: quality defects in ladder text, as warnings (or errors with --strict). */
 
-import { validateLadders } from "../../check/pipeline.js";
 import { readSources } from "../../check/sources.js";
 import type { Command } from "../../model/io.js";
 import type { Problem } from "../../model/model.js";
 import { reportProblems, summarize } from "../../model/problems.js";
+import { asValidateResult, resolveSources } from "../../resolve/pipeline.js";
 import { locations, parse } from "../cli.js";
 
 export const help = `Usage: ladder lint [FILE…] [--strict] [--root DIR] [--ladders DIR]
@@ -28,7 +28,8 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const sources = await readSources(locations(values, io), positionals);
-  const result = validateLadders(sources, { lint: true });
+  // With ladder/organisation.yaml the ladders are checked together and resolved (scripts/resolve/).
+  const result = asValidateResult(resolveSources(sources, { lint: true }));
   const problems: Problem[] = result.ok ? result.warnings : result.problems;
   const shown = values.strict ? problems.map((p) => ({ ...p, severity: "error" as const })) : problems;
   reportProblems(shown, io);

@@ -1,9 +1,9 @@
 /** `ladder validate [FILE…]`: schema and rules on every ladder, all problems in one pass. */
 
-import { validateLadders } from "../../check/pipeline.js";
 import { readSources } from "../../check/sources.js";
 import type { Command } from "../../model/io.js";
 import { reportProblems, summarize } from "../../model/problems.js";
+import { asValidateResult, resolveSources } from "../../resolve/pipeline.js";
 import { locations, parse } from "../cli.js";
 
 export const help = `Usage: ladder validate [FILE…] [--root DIR] [--ladders DIR]
@@ -21,7 +21,8 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const sources = await readSources(locations(values, io), positionals);
-  const result = validateLadders(sources, { lint: true });
+  // With ladder/organisation.yaml the ladders are checked together and resolved (scripts/resolve/).
+  const result = asValidateResult(resolveSources(sources, { lint: true }));
   if (!result.ok) {
     reportProblems(result.problems, io);
     io.stderr(`${summarize(result.problems)}\n`);
