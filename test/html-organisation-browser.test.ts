@@ -48,7 +48,7 @@ describe.skipIf(!chromiumPath)("a track's page in Chromium", () => {
     expect(await page.$eval("#tracks-l2--on-call", (tr) => tr.matches(":target"))).toBe(true);
     expect(await page.locator("#tracks-l2--on-call td").allTextContents()).toEqual([
       "Takes shifts.",
-      "Not in this track",
+      "Not in this track QA takes no shifts.",
     ]);
     await screenshot(page, "org-sre-across-tracks");
 

@@ -122,7 +122,7 @@ describe("a track's page", () => {
     const cells = (id: string) =>
       (byId(all, `tracks-l2--${id}`).childNodes as Element[]).filter((n) => n.tagName === "td").map(textOf);
     expect(cells("communication")).toEqual(["Writes incident reviews.", "Helps others."]);
-    expect(cells("on-call")).toEqual(["Takes shifts.", "Not in this track"]);
+    expect(cells("on-call")).toEqual(["Takes shifts.", "Not in this track QA takes no shifts."]);
     expect(cells("tooling")).toEqual(["Does not apply", "Not in this track"]);
     expect(
       attr(
@@ -138,6 +138,8 @@ describe("a track's page", () => {
     const qa = elements(renderHtml(qaTrack, { organisation, ladders }));
     const links = qa.filter((e) => e.tagName === "a" && /\.html#level-/.test(attr(e, "href") ?? ""));
     expect(links.map((a) => attr(a, "href"))).toEqual(["sre.html#level-l2"]);
+    const dropped = qa.find((e) => attr(e, "class") === "dropped") as Element;
+    expect(textOf(dropped)).toContain("On call from Core: QA takes no shifts.");
     const base = elements(renderHtml(core, { organisation, ladders }));
     expect(textOf(base.find((e) => attr(e, "class") === "track") as Element)).toBe(
       "Shared by the tracks of Acme Engineering",
@@ -149,7 +151,7 @@ describe("a track's page", () => {
   });
 });
 
-test("a ladder outside an organisation has no marks, no not-applicable cells and no across view", () => {
+test("a ladder outside an organisation has no marks, nothing left out, no not-applicable cells and no across view", () => {
   const page = renderHtml(loadLadder(FIXTURES.sre));
   const seed = page.slice(0, page.indexOf("<script>"));
   for (const absent of [

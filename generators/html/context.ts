@@ -30,6 +30,8 @@ export interface PageContext {
   afterword: string | null;
   /** Categories' and competencies' prose, shown under the matrix; empty when none has any. */
   about: AboutContext[];
+  /** Inherited competencies this track leaves out, each with its reason. */
+  dropped: Array<{ name: string; mark: string | null; reason: string }>;
   /** One view per level comparing it with the same scale level in the other tracks (organisation.ts). */
   across: AcrossView[];
   /** Columns of the matrix: the competency column plus one per level. */
@@ -142,6 +144,7 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
     afterword: proseHtml(ladder.afterword),
     about: aboutOf(ladder),
     across: acrossViews(ladder, options),
+    dropped: (ladder.dropped ?? []).map((d) => ({ name: d.name, mark: fromMark(d.from, options), reason: d.reason })),
     columns: levels.length + 1,
     canCompare: levels.length > 1,
     competencyCount: ladder.categories.reduce((n, c) => n + c.competencies.length, 0),
