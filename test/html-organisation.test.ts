@@ -8,6 +8,8 @@ import { type DefaultTreeAdapterMap, parse } from "parse5";
 import { describe, expect, test } from "vitest";
 import { proseHtml } from "../generators/html/prose.js";
 import { renderHtml } from "../generators/html/render.js";
+import { changedFiles } from "../scripts/diff/generated.js";
+import type { Ladder } from "../scripts/model/model.js";
 import { FIXTURES, loadLadder } from "./helpers/html-page.js";
 import { core, ladders, organisation, qaTrack, sreTrack } from "./helpers/organisation-page.js";
 
@@ -176,3 +178,24 @@ function isInside(root: Element, node: Element): boolean {
   }
   return false;
 }
+
+describe("ladder diff's list of changed generated files", () => {
+  const edits: Array<[string, (l: Ladder) => void]> = [
+    ["prose text", (l) => Object.assign(l.prose?.[0] ?? {}, { text: "Changed." })],
+    ["afterword heading", (l) => Object.assign(l.afterword?.[0] ?? {}, { heading: "Changed" })],
+    ["a level's prose", (l) => Object.assign(l.levels[0] ?? {}, { prose: [{ text: "Other." }] })],
+    ["a not-applicable reason", (l) => Object.assign(rowsOf(l)[1]?.notApplicable ?? {}, { l1: "Other reason." })],
+    ["a cell's source", (l) => Object.assign(rowsOf(l)[0] ?? {}, { cellsFrom: {} })],
+    ["a category's source", (l) => Object.assign(l.categories[0] ?? {}, { from: undefined })],
+    ["the scale level's meaning", (l) => Object.assign(l.organisation?.scaleLevels.s2 ?? {}, { summary: "Other." })],
+    ["the version", (l) => Object.assign(l, { version: "2.0.0" })],
+  ];
+  test.each(edits)("names the page when %s changes, as rendering both sides does", (_, edit) => {
+    const head = structuredClone(sreTrack);
+    edit(head);
+    expect(renderHtml(head)).not.toBe(renderHtml(sreTrack));
+    expect(changedFiles([sreTrack], [head]).map((f) => f.path)).toContain("dist/sre.html");
+  });
+});
+
+const rowsOf = (ladder: Ladder) => ladder.categories.flatMap((c) => c.competencies);
