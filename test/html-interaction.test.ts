@@ -13,12 +13,13 @@ import {
   contextOptions,
   FIXTURES,
   launch,
-  layoutShift,
+  layoutMoves,
   loadLadder,
   type PageServer,
   screenshot,
   servePages,
   watchErrors,
+  watchLayout,
 } from "./helpers/html-page.js";
 
 const chromiumPath = browserOrSkip("test/html-interaction.test.ts");
@@ -92,8 +93,9 @@ describe.skipIf(!chromiumPath)("using the ladder page", () => {
   });
 
   test("a deep link opens the view it names, scrolled to it", async () => {
+    await watchLayout(page);
     await open("#level-l4");
-    expect(await layoutShift(page)).toBeLessThan(0.01);
+    expect(await layoutMoves(page)).toEqual([]);
     expect(await page.locator("section.level:visible").evaluateAll((s) => s.map((e) => e.id))).toEqual(["level-l4"]);
     expect(await page.isHidden("#matrix")).toBe(true);
     expect(await page.getAttribute(".views a[aria-current]", "href")).toBe("#level-l4");

@@ -23,7 +23,7 @@ export async function produceOrganisation(
   listed: readonly Listed[],
   to: Sink,
   io: Io,
-  site: Site = {},
+  site?: Site,
 ): Promise<ProducedOrganisation> {
   const sources = listed.map((l) => ({ file: l.file, text: readFileSync(l.path) }));
   const result = resolveSources(sources);
