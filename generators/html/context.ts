@@ -130,6 +130,7 @@ export const anchors = {
 export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageContext {
   const { levels } = ladder;
   const site = options.site ?? {};
+  const labels = levels.map(levelLabel);
   const link = (level: Level | undefined): LinkContext | null =>
     level ? { href: `#${anchors.level(level.id)}`, label: levelLabel(level) } : null;
   return {
@@ -174,7 +175,7 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
             across: org.across ? `#tracks-${level.id}--${competency.id}` : null,
             description: competency.description ?? null,
             propose: proposeCell(ladder, competency, level, site),
-            proposeFor: ` to ${competency.name} at ${levelLabel(level)}`,
+            proposeFor: site.repository ? ` to ${competency.name} at ${labels[i]}` : "",
             ...cellShown(competency, level, options),
             examples: competency.examples?.[level.id] ?? null,
           })),
@@ -193,9 +194,9 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
         name: competency.name,
         mark: fromMark(competency.from, options),
         description: competency.description ?? null,
-        cells: levels.map((level) => ({
+        cells: levels.map((level, i) => ({
           anchor: anchors.cell(competency.id, level.id),
-          label: levelLabel(level),
+          label: labels[i] as string,
           ...cellShown(competency, level, options),
         })),
       })),
