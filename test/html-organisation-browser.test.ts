@@ -70,6 +70,15 @@ describe.skipIf(!chromiumPath)("a track's page in Chromium", () => {
       "Does not applyJuniors do not take shifts.",
     );
 
+    // Find in the across-tracks view searches every track's text of a row.
+    await page.evaluate(() => {
+      location.hash = "#tracks-l2";
+    });
+    await page.fill("#find-text", "qa takes no");
+    expect(await page.locator("#tracks-l2 tr[data-competency]:visible").evaluateAll((r) => r.map((e) => e.id))).toEqual(
+      ["tracks-l2--on-call"],
+    );
+    await page.fill("#find-text", "");
     await page.evaluate(() => {
       location.hash = "#matrix";
     });
