@@ -148,6 +148,17 @@ describe("a track's page", () => {
     );
   });
 
+  test("a proposed change to an inherited cell names the base ladder's file that holds its text", () => {
+    const site = { repository: "https://github.com/example-org/ladders" };
+    const page = elements(renderHtml(sreTrack, { organisation, ladders, site }));
+    const body = (id: string) => {
+      const link = findLink(byId(page, id)) as Element;
+      return new URL(attr(link, "href") as string).searchParams.get("body");
+    };
+    expect(body("level-l1--communication")).toContain("The text is inherited from ladder/core.yaml.");
+    expect(body("level-l2--communication")).not.toContain("inherited");
+  });
+
   test("is the same bytes every time", () => {
     expect(renderHtml(sreTrack, { organisation, ladders })).toBe(html);
   });
@@ -199,3 +210,13 @@ describe("ladder diff's list of changed generated files", () => {
 });
 
 const rowsOf = (ladder: Ladder) => ladder.categories.flatMap((c) => c.competencies);
+
+function findLink(root: Element): Element | undefined {
+  for (const child of root.childNodes) {
+    if (!("tagName" in child)) continue;
+    if (child.tagName === "a" && (attr(child, "href") ?? "").includes("/issues/new")) return child;
+    const found = findLink(child);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -174,7 +174,7 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
             rowMark: fromMark(competency.from, options),
             across: org.across ? `#tracks-${level.id}--${competency.id}` : null,
             description: competency.description ?? null,
-            propose: proposeCell(ladder, competency, level, site),
+            propose: proposeCell(ladder, competency, level, site, options.ladders),
             proposeFor: site.repository ? ` to ${competency.name} at ${labels[i]}` : "",
             ...cellShown(competency, level, options),
             examples: competency.examples?.[level.id] ?? null,
