@@ -64,7 +64,7 @@ describe("ladder import", () => {
     const before = readFileSync(path.join(root, "ladder/sre.yaml"), "utf8");
     const refused = await ladder(["import", "in/titles-for-ops.md", "--id", "sre"], root);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("ladder/sre.yaml already exists; choose another --out or add --force");
+    expect(refused.stderr).toContain("ladder/sre.yaml already exists; choose another --out (or --id), or add --force");
     expect(readFileSync(path.join(root, "ladder/sre.yaml"), "utf8")).toBe(before);
     const forced = await ladder(["import", "in/titles-for-ops.md", "--id", "sre", "--force", "--fix-encoding"], root);
     expect(forced.code).toBe(0);

@@ -4,12 +4,15 @@
  */
 
 import { fixMojibake } from "../check/mojibake.js";
-import type { Category, Competency, Ladder, Level } from "../model/model.js";
+import type { Category, Competency, Ladder, Level, Section } from "../model/model.js";
 
 /** A ladder as read from a table, before ids are given. Lines are 1-based, for error messages. */
 export interface ImportedTable {
   title?: string;
   summary?: string;
+  /** Prose around the table on its page: before it (`prose`) and after it (`afterword`). */
+  prose?: Section[];
+  afterword?: Section[];
   levels: Array<{ title: string; code: string; line: number; id?: string; summary?: string }>;
   groups: Array<{
     name: string;
@@ -145,10 +148,18 @@ export function buildLadder(table: ImportedTable, options: BuildOptions): Omit<L
       competencies,
     };
   });
+  const prose = (sections: Section[] | undefined) =>
+    sections?.map((s) => ({
+      ...(s.heading !== undefined ? { heading: text(s.heading) } : {}),
+      ...(s.depth !== undefined ? { depth: s.depth } : {}),
+      ...(s.text !== undefined ? { text: text(s.text) } : {}),
+    }));
   return {
     title: text(table.title ?? options.title),
     ...(table.summary !== undefined ? { summary: text(table.summary) } : {}),
+    ...(table.prose !== undefined ? { prose: prose(table.prose) } : {}),
     levels,
     categories,
+    ...(table.afterword !== undefined ? { afterword: prose(table.afterword) } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { Document } from "yaml";
 import type { Ladder } from "../model/model.js";
 import { formatLadder, STRINGIFY_OPTIONS } from "./format.js";
 import { readCsvTable } from "./import-csv.js";
-import { readMarkdownTable } from "./import-markdown.js";
+import { readMarkdownPage } from "./import-page.js";
 import { buildLadder, ParseFailure } from "./import-table.js";
 
 export type ImportFormat = "markdown" | "csv";
@@ -14,6 +14,9 @@ export type ImportFormat = "markdown" | "csv";
 export type LadderData = Omit<Ladder, "id" | "file">;
 
 export type ImportResult = { ok: true; ladder: LadderData } | { ok: false; line: number; message: string };
+
+/** Every ladder of an input, in its order; a Markdown page may hold several. */
+export type ImportAllResult = { ok: true; ladders: LadderData[] } | { ok: false; line: number; message: string };
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -31,15 +34,25 @@ export function detectFormat(file: string, text: string): ImportFormat {
   return first.startsWith("|") || first.startsWith("#") ? "markdown" : "csv";
 }
 
-/** Reads a ladder from Markdown or CSV text. Never throws on bad input: the result names the line. */
-export function importLadder(text: string, options: ImportOptions): ImportResult {
+/** Reads every ladder of a Markdown page or a CSV. Never throws on bad input: the result names the line. */
+export function importLadders(text: string, options: ImportOptions): ImportAllResult {
   try {
-    const table = options.format === "csv" ? readCsvTable(text) : readMarkdownTable(text);
-    return { ok: true, ladder: buildLadder(table, options) };
+    const tables = options.format === "csv" ? [readCsvTable(text)] : readMarkdownPage(text);
+    return { ok: true, ladders: tables.map((table) => buildLadder(table, options)) };
   } catch (error) {
     if (error instanceof ParseFailure) return { ok: false, line: error.line, message: error.message };
     throw error;
   }
+}
+
+/** Reads the one ladder of an input; an input with several tables is refused, naming how many. */
+export function importLadder(text: string, options: ImportOptions): ImportResult {
+  const all = importLadders(text, options);
+  if (!all.ok) return all;
+  if (all.ladders.length !== 1) {
+    return { ok: false, line: 1, message: `the page holds ${all.ladders.length} ladders; import them all at once` };
+  }
+  return { ok: true, ladder: all.ladders[0] as LadderData };
 }
 
 /**
@@ -50,6 +63,7 @@ export function ladderYaml(ladder: LadderData, schemaRef: string): string {
   const ordered = {
     title: ladder.title,
     ...(ladder.summary !== undefined ? { summary: ladder.summary } : {}),
+    ...(ladder.prose !== undefined ? { prose: ladder.prose } : {}),
     levels: ladder.levels.map(({ id, code, title, summary }) => ({
       id,
       code,
@@ -62,6 +76,7 @@ export function ladderYaml(ladder: LadderData, schemaRef: string): string {
       ...(category.description !== undefined ? { description: category.description } : {}),
       competencies: category.competencies,
     })),
+    ...(ladder.afterword !== undefined ? { afterword: ladder.afterword } : {}),
   };
   const body = new Document(ordered).toString(STRINGIFY_OPTIONS);
   const text = `# yaml-language-server: $schema=${schemaRef}\n\n${body}`;
