@@ -5,8 +5,7 @@
  * first, so the ladders cannot be split between threads by file. Without an organisation file dist.ts's
  * path is taken, unchanged.
  */
-import { readFileSync } from "node:fs";
-import type { Listed } from "../check/sources.js";
+import { type Listed, readListed } from "../check/sources.js";
 import type { Io } from "../model/io.js";
 import { ExitError } from "../model/io.js";
 import type { Ladder } from "../model/model.js";
@@ -19,7 +18,7 @@ import { planDist, RenderError } from "./render.js";
 export type ProducedOrganisation = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
 
 export async function produceOrganisation(listed: readonly Listed[], to: Sink, io: Io): Promise<ProducedOrganisation> {
-  const sources = listed.map((l) => ({ file: l.file, text: readFileSync(l.path) }));
+  const sources = listed.map(readListed);
   const result = resolveSources(sources);
   if (!result.ok) {
     reportProblems(result.problems, io);

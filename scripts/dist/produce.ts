@@ -55,7 +55,8 @@ export async function produceShare(share: Share): Promise<ShareResult> {
   const result: ShareResult = { problems: [], headers: [], outputs: [] };
   const present = share.sink.kind === "compare" ? new Set(share.sink.present) : new Set<string>();
   for (const listed of share.sources) {
-    const loaded = loadSource(readListed(listed));
+    const source = readListed(listed);
+    const loaded = loadSource(source);
     let ladder: Ladder;
     if (share.validate) {
       const checked = validateLadder(loaded, { lint: share.lint });
@@ -64,7 +65,7 @@ export async function produceShare(share: Share): Promise<ShareResult> {
       // Without an organisation (that case is produce-organisation.ts) `extends` and `scale` are errors.
       const alone = resolveLadders([checked.ladder]);
       if (alone.problems.length > 0) {
-        result.problems.push(...locate(alone.problems, [{ file: listed.file, text: readFileSync(listed.path) }]));
+        result.problems.push(...locate(alone.problems, [source]));
         continue;
       }
       ladder = checked.ladder;
