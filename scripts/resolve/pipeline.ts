@@ -98,7 +98,8 @@ function lintResolved(
       byFile.set(origin.ladder.file, entry);
     }
   }
-  const key = (p: Problem) => `${p.file}|${p.line}|${p.column}|${p.rule}|${p.message}`;
+  // One finding per place and rule: the same base text inherited by five tracks is one thing to fix.
+  const key = (p: Problem) => `${p.file}|${p.line}|${p.column}|${p.rule}`;
   const seen = new Set(already.map(key));
   const out: Problem[] = [];
   for (const [file, { findings }] of byFile) {
