@@ -81,7 +81,7 @@ describe("ladder check", () => {
     writeFileSync(path.join(root, "ladder/small.yaml"), "title: [unclosed\n");
     const result = await ladder(["check", "--root", root], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^ladder\/small\.yaml:\d+:\d+: error: .*\(yaml-syntax\)$/m);
+    expect(result.stderr).toMatch(/^ladder\/small\.yaml:\d+:\d+: error: .*\(yaml-bracket\)$/m);
   });
 
   it("runs as a process with the exit codes CI sees", async () => {

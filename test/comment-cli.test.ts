@@ -18,7 +18,7 @@ describe("usage", () => {
   it("prints its help", async () => {
     const r = await runComment(fake, report("x"), ["--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: ladder comment --body-file FILE --pr N\|auto/);
+    expect(r.stdout).toMatch(/^Usage: ladder comment --from-git REMOTE --pr N\|auto/);
     expect(r.stdout).toContain("--dry-run");
     expect(fake.requests).toEqual([]);
   });

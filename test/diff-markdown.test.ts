@@ -204,7 +204,7 @@ describe("ladder diff sides and exit codes", () => {
     const badBase = repo.commit("broken yaml", { ...seed, "ladder/mini.yaml": "title: [unclosed\n" }, "seed");
     const unreadable = await ladder(["diff", "--base", badBase, "--head", "seed"], repo.dir);
     expect(unreadable.code).toBe(1);
-    expect(unreadable.stderr).toMatch(/^ladder\/mini\.yaml:\d+:\d+: error: .*\(yaml-syntax\)$/m);
+    expect(unreadable.stderr).toMatch(/^ladder\/mini\.yaml:\d+:\d+: error: .*\(yaml-bracket\)$/m);
   });
 
   it("exits 2 on wrong usage", async () => {

@@ -23,11 +23,9 @@ function yamlFiles(dir: string): string[] {
 /** Every path into `data`, plus paths just beside it that do not exist. */
 function pathsOf(data: unknown, prefix: DocPath = []): DocPath[] {
   const paths: DocPath[] = [prefix, [...prefix, "no-such-key"], [...prefix, 99]];
-  if (Array.isArray(data))
-    data.forEach((item, i) => {
-      paths.push(...pathsOf(item, [...prefix, i]));
-    });
-  else if (typeof data === "object" && data !== null) {
+  if (Array.isArray(data)) {
+    for (const [i, item] of data.entries()) paths.push(...pathsOf(item, [...prefix, i]));
+  } else if (typeof data === "object" && data !== null) {
     for (const [key, value] of Object.entries(data)) paths.push(...pathsOf(value, [...prefix, key]));
   } else paths.push([...prefix, 0, "deeper"]);
   return paths;

@@ -3,8 +3,10 @@
  * pull-request loop depends on: no pull_request_target, minimal permissions, concurrency everywhere, pinned
  * actions, and a comment workflow that never checks out or runs a pull request's code.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -31,7 +33,8 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const dir = path.join(import.meta.dirname, "../.github/workflows");
+const workflowsDir = path.join(import.meta.dirname, "../.github/workflows");
+const dir = workflowsDir;
 const files = readdirSync(dir).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml"));
 const text = (file: string) => readFileSync(path.join(dir, file), "utf8");
 const workflows = Object.fromEntries(files.map((f) => [f, parse(text(f)) as Workflow]));
@@ -114,7 +117,10 @@ describe("workflows that run a pull request's code", () => {
     const runs = steps(w)
       .map((s) => s.run ?? "")
       .join("\n");
-    expect(runs).toContain("npm run --silent diff -- --base HEAD^1 --head HEAD --format markdown");
+    // Commit ids, read as commits only: a folder named HEAD/ or HEAD^1/ in the pull request cannot stand in.
+    expect(runs).toContain(`base="$(git rev-parse --verify 'HEAD^1^{commit}')"`);
+    expect(runs).toContain('npm run --silent diff -- --base-ref "$base" --head-ref "$head" --format markdown');
+    expect(runs).not.toMatch(/--(base|head) /);
     expect(runs).toContain('cat "$out/diff.md" >> "$GITHUB_STEP_SUMMARY"');
     expect(runs).toContain("pull-request.json");
     const upload = steps(w).find((s) => s.uses?.startsWith("actions/upload-artifact@"));
@@ -143,12 +149,12 @@ describe("the comment workflow", () => {
   it("checks out the default branch only, without keeping credentials", () => {
     const checkouts = all.filter((s) => s.uses?.startsWith("actions/checkout@"));
     expect(checkouts.map((s) => s.with)).toEqual([
-      { ref: expr("github.event.repository.default_branch"), "persist-credentials": false },
+      { ref: expr("github.event.repository.default_branch"), "fetch-depth": 0, "persist-credentials": false },
     ]);
     expect(text("ladder-comment.yml")).not.toMatch(/workflow_run\.head_(sha|commit)|pull_requests\[|\.head\.(sha|ref)/);
   });
 
-  it("downloads the artifact as data, outside the workspace, and runs only `ladder comment --pr auto`", () => {
+  it("downloads only the claimed identity, outside the workspace, and computes the report itself from git", () => {
     const download = all.find((s) => s.uses?.startsWith("actions/download-artifact@"));
     expect(download?.with).toEqual({
       name: "ladder-diff",
@@ -158,10 +164,12 @@ describe("the comment workflow", () => {
     });
     const runs = all.filter((s) => s.run).map((s) => s.run?.trim());
     expect(runs).toEqual([
-      "npm ci --no-audit --no-fund",
-      'npm run --silent ladder -- comment --pr auto --repo "$GITHUB_REPOSITORY" --event "$GITHUB_EVENT_PATH" ' +
-        '--identity "$REPORT/pull-request.json" --body-file "$REPORT/diff.md"',
+      "npm ci --ignore-scripts --no-audit --no-fund",
+      'node bin/ladder.mjs comment --pr auto --repo "$GITHUB_REPOSITORY" --event "$GITHUB_EVENT_PATH" ' +
+        '--identity "$CLAIM" --from-git origin --summary "$GITHUB_STEP_SUMMARY"',
     ]);
+    // The pull request's report file is never read: the artifact is a trigger and a claim, not the text.
+    expect(text("ladder-comment.yml")).not.toMatch(/diff\.md|--body-file/);
     const [install, comment] = all.filter((s) => s.run);
     expect(all.indexOf(install as Step)).toBeLessThan(all.indexOf(download as Step));
     expect(comment?.env?.GITHUB_TOKEN).toBe(expr("github.token"));
@@ -184,10 +192,99 @@ describe("publishing", () => {
     const upload = w.jobs.build?.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"));
     expect(upload?.with).toEqual({ path: "dist/" });
     expect(w.jobs.pages?.steps.map((s) => s.uses)).toEqual(["actions/deploy-pages@v4"]);
+    // The notes are computed in the read-only build job, from commit ids, and handed over as an artifact.
+    const notes = (w.jobs.build?.steps ?? []).map((s) => s.run ?? "").join("\n");
+    expect(notes).toContain("git describe --tags --abbrev=0 --match 'ladder-*' HEAD");
+    expect(notes).toContain('base=(--base-ref "$(git rev-parse --verify "$previous^{commit}")")');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell array expansion, not a template
+    expect(notes).toContain('npm run --silent diff -- "${base[@]}" --head-ref "$head" --format markdown');
+    expect(notes).not.toMatch(/--(base|head) /);
     const release = (w.jobs.release?.steps ?? []).map((s) => s.run ?? "").join("\n");
-    expect(release).toContain("git describe --tags --abbrev=0 --match 'ladder-*' HEAD");
-    expect(release).toContain('npm run --silent diff -- --base "$previous" --head HEAD --format markdown');
-    expect(release).toContain('gh release create "$TAG" --target "$GITHUB_SHA"');
-    expect(release).toContain('--notes-file "$RUNNER_TEMP/notes.md"');
+    expect(release).toContain('gh release create "$TAG" --repo "$GITHUB_REPOSITORY" --target "$GITHUB_SHA"');
+    expect(release).toContain('--notes-file "$RUNNER_TEMP/release/notes.md"');
+  });
+});
+
+/** The permissions a job holds: its own, or the workflow's. */
+const held = (w: Workflow, job: Job) => (job.permissions ?? w.permissions) as Record<string, string>;
+const TOKEN = /github\.token|secrets\.GITHUB_TOKEN/;
+
+describe("jobs that hold a write token", () => {
+  const writing = files.flatMap((file) =>
+    Object.entries(wf(file).jobs)
+      .filter(([, job]) => Object.values(held(wf(file), job) ?? {}).includes("write"))
+      .map(([name, job]) => ({ where: `${file} ${name}`, job })),
+  );
+
+  it("are the comment job, the Pages deployment and the release job", () => {
+    expect(writing.map((j) => j.where).sort()).toEqual([
+      "ladder-comment.yml comment",
+      "publish.yml pages",
+      "publish.yml release",
+    ]);
+  });
+
+  for (const { where, job } of writing) {
+    it(`${where}: runs no install script, uses no dependency cache, and holds the token only where it is needed`, () => {
+      const runs = job.steps.filter((s) => s.run).map((s) => s.run ?? "");
+      for (const run of runs.filter((r) => /\bnpm (ci|install|i)\b/.test(r))) expect(run).toMatch(/--ignore-scripts/);
+      expect(runs.join("\n")).not.toMatch(/\bnpm (run|test|exec|start)\b|\bnpx\b|\byarn\b|\bpnpm\b/);
+      for (const step of job.steps.filter((s) => s.uses?.startsWith("actions/setup-node@"))) {
+        expect(step.with?.cache).toBeUndefined();
+      }
+      // The token: in the env of the last step only, and in an action's input where the action needs one.
+      const withToken = job.steps.filter((s) => TOKEN.test(JSON.stringify(s)));
+      const last = job.steps[job.steps.length - 1] as Step;
+      for (const step of withToken) {
+        if (step === last) expect(TOKEN.test(JSON.stringify(step.env ?? {}))).toBe(true);
+        else expect(step.uses?.startsWith("actions/download-artifact@") && !step.env).toBe(true);
+      }
+      // Before the token step nothing but actions and a script-free install runs, so nothing can write BASH_ENV
+      // (or LD_PRELOAD, NODE_OPTIONS, PATH) into $GITHUB_ENV for the step that holds the token.
+      for (const step of job.steps.slice(0, -1).filter((s) => s.run)) {
+        expect(step.run?.trim()).toMatch(/^npm ci --ignore-scripts( --[\w-]+)*$/);
+      }
+      expect(JSON.stringify(job)).not.toMatch(/GITHUB_ENV|GITHUB_PATH/);
+    });
+  }
+});
+
+describe("CODEOWNERS", () => {
+  const owners = readFileSync(path.join(import.meta.dirname, "../.github/CODEOWNERS"), "utf8");
+  const owned = owners
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"))
+    .map((line) => line.split(/\s+/)[0]);
+
+  it("covers the ladders and every piece of code the privileged jobs run", () => {
+    for (const p of ["/ladder/", "/schemas/", "/.github/", "/scripts/", "/generators/", "/bin/"])
+      expect(owned).toContain(p);
+    for (const p of ["/package.json", "/package-lock.json", "/.npmrc", "/tsconfig.json", "/tsconfig.build.json"]) {
+      expect(owned).toContain(p);
+    }
+  });
+});
+
+describe("npm test lints every workflow", () => {
+  const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, "../package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+
+  it("runs lint:workflows, which fails on a broken workflow that is not the first file", () => {
+    expect(pkg.scripts.test).toContain("npm run --silent lint:workflows");
+    const dir = mkdtempSync(path.join(tmpdir(), "ladder-actionlint-"));
+    mkdirSync(path.join(dir, ".github/workflows"), { recursive: true });
+    for (const file of files) copyFileSync(path.join(workflowsDir, file), path.join(dir, ".github/workflows", file));
+    const broken = `name: Broken\non: push\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${expr("github.nope")}\n`;
+    writeFileSync(path.join(dir, ".github/workflows/zz-broken.yml"), broken);
+    const bin = path.join(import.meta.dirname, "../node_modules/.bin");
+    const result = spawnSync("sh", ["-c", pkg.scripts["lint:workflows"] as string], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    expect(result.stdout).toContain(`Checking ${files.length + 1} workflow file(s)`);
+    expect(result.stdout).toContain("zz-broken.yml");
+    expect(result.status).toBe(1);
   });
 });

@@ -7,11 +7,31 @@
  *   #levels, #level-<level>, #level-<level>--<competency>                                 (one level at a time)
  *   #compare=<level>..<level>                                                             (two levels side by side)
  */
-import { type Competency, type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
+import { type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
+import type { RenderOptions } from "../shared/site.js";
+import { type CellShown, cellShown, fromMark } from "./cells.js";
+import { type DownloadContext, downloadsOf, INDEX_HREF, proposeCell, type SourceContext, sourceOf } from "./links.js";
+import { type AcrossView, acrossViews, type OrgLevelContext, orgLevel, trackLine } from "./organisation.js";
+import { proseHtml } from "./prose.js";
 
 export interface PageContext {
   title: string;
   summary: string | null;
+  /** "Version 2.1.0 · effective 2026-12-01 · superseded", from the ladder's version fields; null without any. */
+  stamp: string | null;
+  downloads: DownloadContext[];
+  index: string;
+  /** Links to the source on GitHub; null when the build names no repository. */
+  source: SourceContext | null;
+  /** "The SRE track of Acme", inside an organisation. */
+  track: string | null;
+  /** Prose before the matrix and after every view, as safe HTML (prose.ts); null when none. */
+  prose: string | null;
+  afterword: string | null;
+  /** Categories' and competencies' prose, shown under the matrix; empty when none has any. */
+  about: AboutContext[];
+  /** One view per level comparing it with the same scale level in the other tracks (organisation.ts). */
+  across: AcrossView[];
   /** Columns of the matrix: the competency column plus one per level. */
   columns: number;
   /** Compare needs two levels; a one-level ladder has no compare view. */
@@ -26,6 +46,8 @@ export interface LevelContext {
   id: string;
   label: string;
   summary: string | null;
+  prose: string | null;
+  org: OrgLevelContext;
   anchor: string;
   previous: LinkContext | null;
   next: LinkContext | null;
@@ -39,18 +61,32 @@ export interface LinkContext {
   label: string;
 }
 
+export interface AboutContext {
+  name: string;
+  prose: string | null;
+  competencies: Array<{ name: string; description: string | null; prose: string }>;
+}
+
 export interface LevelGroupContext {
   categoryId: string;
   name: string;
+  mark: string | null;
   description: string | null;
   entries: EntryContext[];
 }
 
-export interface EntryContext {
+export interface EntryContext extends CellShown {
   competencyId: string;
   anchor: string;
   name: string;
-  text: string;
+  rowMark: string | null;
+  /** This competency at this scale level in every track, when the organisation has other tracks. */
+  across: string | null;
+  description: string | null;
+  /** A prefilled issue about this cell; null when the build names no repository. */
+  propose: string | null;
+  /** Spoken after "Propose a change": which cell. */
+  proposeFor: string;
   examples: string[] | null;
 }
 
@@ -58,6 +94,7 @@ export interface CategoryContext {
   id: string;
   anchor: string;
   name: string;
+  mark: string | null;
   description: string | null;
   rows: RowContext[];
 }
@@ -66,15 +103,15 @@ export interface RowContext {
   id: string;
   anchor: string;
   name: string;
+  mark: string | null;
   description: string | null;
   cells: CellContext[];
 }
 
-export interface CellContext {
+export interface CellContext extends CellShown {
   anchor: string;
   /** The level's label, shown before the text when the row becomes a card on a phone. */
   label: string;
-  text: string;
 }
 
 /** Fragment ids of the page; the page script parses the same shapes (page.js `route`). */
@@ -88,22 +125,35 @@ export const anchors = {
 };
 
 /** Builds the page context of a valid ladder. Pure; keeps the ladder's own order of levels, categories, rows. */
-export function buildContext(ladder: Ladder): PageContext {
+export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageContext {
   const { levels } = ladder;
+  const site = options.site ?? {};
   const link = (level: Level | undefined): LinkContext | null =>
     level ? { href: `#${anchors.level(level.id)}`, label: levelLabel(level) } : null;
   return {
     title: ladder.title,
     summary: ladder.summary ?? null,
+    stamp: stampOf(ladder),
+    downloads: downloadsOf(ladder),
+    index: INDEX_HREF,
+    source: sourceOf(ladder, site),
+    track: trackLine(ladder),
+    prose: proseHtml(ladder.prose),
+    afterword: proseHtml(ladder.afterword),
+    about: aboutOf(ladder),
+    across: acrossViews(ladder, options),
     columns: levels.length + 1,
     canCompare: levels.length > 1,
     competencyCount: ladder.categories.reduce((n, c) => n + c.competencies.length, 0),
     levels: levels.map((level, i) => {
       const next = levels[i + 1];
+      const org = orgLevel(ladder, level, options);
       return {
         id: level.id,
         label: levelLabel(level),
         summary: level.summary ?? null,
+        prose: proseHtml(level.prose, 2),
+        org,
         anchor: anchors.level(level.id),
         previous: link(levels[i - 1]),
         next: link(next),
@@ -111,12 +161,18 @@ export function buildContext(ladder: Ladder): PageContext {
         groups: ladder.categories.map((category) => ({
           categoryId: category.id,
           name: category.name,
+          mark: fromMark(category.from, options),
           description: category.description ?? null,
           entries: category.competencies.map((competency) => ({
             competencyId: competency.id,
             anchor: anchors.entry(level.id, competency.id),
             name: competency.name,
-            text: cellText(competency, level),
+            rowMark: fromMark(competency.from, options),
+            across: org.across ? `#tracks-${level.id}--${competency.id}` : null,
+            description: competency.description ?? null,
+            propose: proposeCell(ladder, competency, level, site),
+            proposeFor: ` to ${competency.name} at ${levelLabel(level)}`,
+            ...cellShown(competency, level, options),
             examples: competency.examples?.[level.id] ?? null,
           })),
         })),
@@ -126,23 +182,52 @@ export function buildContext(ladder: Ladder): PageContext {
       id: category.id,
       anchor: anchors.category(category.id),
       name: category.name,
+      mark: fromMark(category.from, options),
       description: category.description ?? null,
       rows: category.competencies.map((competency) => ({
         id: competency.id,
         anchor: anchors.competency(competency.id),
         name: competency.name,
+        mark: fromMark(competency.from, options),
         description: competency.description ?? null,
         cells: levels.map((level) => ({
           anchor: anchors.cell(competency.id, level.id),
           label: levelLabel(level),
-          text: cellText(competency, level),
+          ...cellShown(competency, level, options),
         })),
       })),
     })),
   };
 }
 
-/** A valid ladder has every cell (rule cells-match-levels); an empty string keeps the table's shape regardless. */
-function cellText(competency: Competency, level: Level): string {
-  return Object.hasOwn(competency.cells, level.id) ? (competency.cells[level.id] as string) : "";
+/** Categories and competencies that carry prose, for the "About the competencies" part under the matrix. */
+function aboutOf(ladder: Ladder): AboutContext[] {
+  return ladder.categories.flatMap((category) => {
+    const competencies = category.competencies.flatMap((competency) => {
+      const prose = proseHtml(competency.prose, 3);
+      return prose ? [{ name: competency.name, description: competency.description ?? null, prose }] : [];
+    });
+    const prose = proseHtml(category.prose, 2);
+    return prose || competencies.length > 0 ? [{ name: category.name, prose, competencies }] : [];
+  });
+}
+
+/** The version fields the artifacts engineer adds to the model (optional; absent on today's ladders). */
+interface Versioned {
+  version?: string;
+  effective?: string;
+  status?: string;
+}
+
+/** "Version 2.1.0 · effective 2026-12-01", or null when the ladder carries neither (nothing is rendered). */
+function stampOf(ladder: Ladder): string | null {
+  const { version, effective, status } = ladder as Ladder & Versioned;
+  const parts = [
+    version ? `Version ${version}` : "",
+    effective ? `effective ${effective}` : "",
+    status && status !== "current" ? status : "",
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  const text = parts.join(" · ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -34,17 +34,25 @@ export function trimJs(js: string): string {
 }
 
 /**
- * The page script: the shared word diff followed by page.js, in one strict function scope with nothing to
- * import. page.js imports `diffWords` for the type checker; that import line is dropped here, as are the diff's
- * `export` keywords, so nothing is fetched. A classic script at the end of the body runs before the first paint,
- * so the enhanced page appears at once instead of shifting (a module script runs later, after a paint).
+ * The page script: the shared word diff and the page-*.js files, in the order given (each after the files it
+ * imports), in one strict function scope with nothing to import. The files import each other for the type
+ * checker; those imports are dropped here, as are the `export` keywords, so nothing is fetched and every
+ * name lives in one scope (a name declared twice is a syntax error the tests catch). A classic script at the
+ * end of the body runs before the first paint, so the enhanced page appears at once instead of shifting (a
+ * module script runs later, after a paint).
  */
-export function pageScript(wordDiff: string, pageJs: string): string {
-  const importLine = /^import \{ diffWords \} from "\.\.\/shared\/word-diff\.js";\n/m;
-  if (!importLine.test(pageJs)) throw new Error("generators/html/page.js must import diffWords from word-diff.js");
-  const body = trimJs(`${wordDiff.replace(/^export /gm, "")}\n${pageJs.replace(importLine, "")}`);
-  return `(() => {\n"use strict";\n${body}})();\n`;
+export function pageScript(sources: ReadonlyArray<{ name: string; text: string }>): string {
+  const body = sources.map(({ name, text }) => {
+    const code = text.replace(LOCAL_IMPORT, "").replace(/^export /gm, "");
+    const left = /^\s*(?:import|export)\b.*/m.exec(code);
+    if (left) throw new Error(`${name}: only imports of sibling files can be inlined, not "${left[0].trim()}"`);
+    return code;
+  });
+  return `(() => {\n"use strict";\n${trimJs(body.join("\n"))}})();\n`;
 }
+
+/** `import { a, b } from "./x.js";` or `"../shared/x.js"`, on one line or several. */
+const LOCAL_IMPORT = /^import \{[^}]*\} from "\.{1,2}\/[\w./-]+\.js";\n/gm;
 
 /** Guards a raw-text element: its content must not be able to close it early or open a comment. */
 export function inlineable(element: "style" | "script", text: string): string {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Ladder } from "../../scripts/model/model.js";
+import type { RenderOptions } from "../shared/site.js";
 import { environment, registerPartial, template } from "../shared/templates.js";
 import { buildContext } from "./context.js";
 import { escapeHtml } from "./escape.js";
@@ -16,14 +17,23 @@ const handlebars = environment();
 // The only way ladder text reaches the page: `{{text x}}`. A plain `{{x}}` still gets Handlebars' own
 // escaping, and `{{{x}}}` is used only for the policy, style and script, which come from this folder.
 handlebars.registerHelper("text", (value: unknown) => new handlebars.SafeString(escapeHtml(String(value))));
-for (const name of ["find", "matrix", "levels", "compare"]) {
+for (const name of ["find", "matrix", "cell", "levels", "compare", "across"]) {
   registerPartial(handlebars, name, new URL(`partials/${name}.hbs`, import.meta.url), { strict: true });
 }
 const page = template<object>(handlebars, new URL("page.hbs", import.meta.url), { strict: true });
 
 /** The page's style and script, exactly as inlined. Same for every ladder. */
 export const STYLE = inlineable("style", trimCss(["page.css", "views.css", "media.css"].map(read).join("\n")));
-export const SCRIPT = inlineable("script", pageScript(read("../shared/word-diff.js"), read("page.js")));
+/** The browser script's files, each after those it imports. */
+const SCRIPTS = [
+  "../shared/word-diff.js",
+  "page-data.js",
+  "page-find.js",
+  "page-compare.js",
+  "page-overflow.js",
+  "page.js",
+];
+export const SCRIPT = inlineable("script", pageScript(SCRIPTS.map((name) => ({ name, text: read(name) }))));
 
 /** The Content-Security-Policy of the page: nothing may load; only our own inline style and script may run. */
 export const CSP = [
@@ -40,8 +50,9 @@ if (/["&<>]/.test(CSP)) throw new Error(`the Content-Security-Policy needs escap
 
 /**
  * Renders `dist/<id>.html` for a valid ladder. Pure and deterministic: same ladder, same bytes.
- * Every ladder text is escaped; the page makes no request and works with scripts off.
+ * Every ladder text is escaped; the page makes no request and works with scripts off. With `site.repository`
+ * (in `options.site`) it links to the source file and offers a prefilled issue per cell (links.ts).
  */
-export function renderHtml(ladder: Ladder): string {
-  return page({ ...buildContext(ladder), csp: CSP, style: STYLE, script: SCRIPT });
+export function renderHtml(ladder: Ladder, options: RenderOptions = {}): string {
+  return page({ ...buildContext(ladder, options), csp: CSP, style: STYLE, script: SCRIPT });
 }

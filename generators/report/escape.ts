@@ -4,6 +4,7 @@
  * - Markdown's inline syntax (emphasis, code, links, math, tables) is backslash-escaped, and the first
  *   character of the text cannot open a block (heading, quote, list, numbered item);
  * - `@name`, `#123` and `GH-123` get a zero-width space, so nobody is pinged and nothing is cross-linked;
+ * - bidirectional controls and invisible characters are shown as `‹U+202E›`, so none acts unseen;
  * - line breaks become `<br>`, so the text stays inside its paragraph, list item or table cell;
  * - code fences are longer than any backtick run they hold.
  *
@@ -23,6 +24,8 @@ export class Md {
   }
 }
 
+import { showInvisible } from "../../scripts/model/invisible.js";
+
 const ZWSP = "\u200B";
 
 /** Markdown written by the report itself (never ladder text). */
@@ -41,7 +44,7 @@ export function inline(text: string, edges = true): Md {
 }
 
 function escapeText(text: string): string {
-  return text
+  return showInvisible(text)
     .replace(/[\\`*_{}[\]|~$]/g, "\\$&")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -84,7 +87,7 @@ export function wordDiff(parts: ReadonlyArray<{ op: "same" | "del" | "add"; text
 
 /** Text as a code span, wrapped in more backticks than any run it holds. Not for text with `|` in a table. */
 export function code(text: string): Md {
-  const flat = text.replace(/\r\n|\r|\n/g, " ");
+  const flat = showInvisible(text).replace(/\r\n|\r|\n/g, " ");
   const ticks = "`".repeat(longestRun(flat, "`") + 1);
   const pad = /^[`\s]|[`\s]$/.test(flat) ? " " : "";
   return new Md(`${ticks}${pad}${breakComments(flat)}${pad}${ticks}`);
@@ -96,7 +99,7 @@ export function code(text: string): Md {
  * comment, and so none of the report's cut markers, can appear inside a block.
  */
 export function fence(text: string): Md {
-  const body = breakComments(text.replace(/\r\n|\r/g, "\n"));
+  const body = breakComments(showInvisible(text).replace(/\r\n|\r/g, "\n"));
   const ticks = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
   return new Md(`${ticks}text\n${body}\n${ticks}`);
 }

@@ -13,6 +13,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type Handlebars from "handlebars";
+import { type FastRuntime, fastRuntime } from "./fast-runtime.js";
+import { compileFast, Unsupported } from "./fast-template.js";
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +39,15 @@ const GENERATORS = fileURLToPath(new URL("../", import.meta.url));
 const TABLE = fileURLToPath(new URL("templates.precompiled.cjs", import.meta.url));
 
 type Spec = Parameters<Runtime["template"]>[0];
-let table: Record<string, Spec> | null | undefined;
+/** A template's fast form (fast-template.ts): the partials it inlined (name → path under generators/). */
+interface FastForm {
+  partials: Record<string, string>;
+  render: (rt: FastRuntime, root: unknown) => string;
+}
+let table: Record<string, Spec | FastForm | null> | null | undefined;
+
+/** The partials registered through `registerPartial`, per environment: name → file and options. */
+const registered = new WeakMap<Runtime, Map<string, { file: string; options: string }>>();
 
 /** A new Handlebars environment with the standard helpers and no compiler. */
 export function environment(): Runtime {
@@ -56,22 +66,91 @@ function precompile(text: string, options: TemplateOptions): string {
   return (require("handlebars") as Runtime).precompile(text, { ...options }) as unknown as string;
 }
 
+function loadTable() {
+  if (table === undefined) table = existsSync(TABLE) ? (require(TABLE) as NonNullable<typeof table>) : null;
+  return table;
+}
+
 function specOf(file: string, options: TemplateOptions): Spec {
-  if (table === undefined) table = existsSync(TABLE) ? (require(TABLE) as Record<string, Spec>) : null;
-  const ready = table?.[keyOf(file, options)];
+  const ready = loadTable()?.[keyOf(file, options)] as Spec | undefined;
   if (ready) return ready;
   // The same code a precompiled file holds, evaluated here; Handlebars' own compile() does likewise.
   return new Function(`return ${precompile(readFileSync(file, "utf8"), options)};`)() as Spec;
 }
 
-/** The template in `file` (a URL beside the generator), ready to render in `env`. */
-export function template<T>(env: Runtime, file: URL, options: TemplateOptions): Handlebars.TemplateDelegate<T> {
-  return env.template<T>(specOf(fileURLToPath(file), options));
+/**
+ * The fast form of a template (fast-template.ts), its partials resolved as `partials/<name>.hbs` beside it;
+ * null when the template uses something that compiler does not read.
+ */
+function fastFormOf(file: string, options: TemplateOptions): FastForm | null {
+  const key = `fast ${keyOf(file, options)}`;
+  const loaded = loadTable();
+  if (loaded && key in loaded) return loaded[key] as FastForm | null;
+  const source = fastSource(file, options);
+  if (source === null) return null;
+  const render = new Function("rt", "root", source.body) as FastForm["render"];
+  return { partials: source.partials, render };
 }
 
-/** Registers the template in `file` as the partial `name` of `env`, compiled like the templates using it. */
+/** The generated code of a template's fast form and the partials it inlined, or null when unsupported. */
+function fastSource(file: string, options: TemplateOptions): { body: string; partials: Record<string, string> } | null {
+  const partialFile = (name: string) => path.join(path.dirname(file), "partials", `${name}.hbs`);
+  const parse = (text: string) => (require("handlebars") as Runtime).parse(text);
+  try {
+    const compiled = compileFast(readFileSync(file, "utf8"), options, parse, (name) => {
+      const candidate = partialFile(name);
+      return existsSync(candidate) ? readFileSync(candidate, "utf8") : undefined;
+    });
+    const partials = Object.fromEntries(compiled.partials.map((name) => [name, relative(partialFile(name))]));
+    return { body: compiled.body, partials };
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+}
+
+const relative = (file: string) => path.relative(GENERATORS, file).split(path.sep).join("/");
+
+/**
+ * The template in `file` (a URL beside the generator), ready to render in `env`: its fast form when it has one
+ * and every partial it inlined is the one `env` has registered under that name with the same options;
+ * otherwise Handlebars' own form. Both give the same bytes (test/fast-template.test.ts).
+ */
+export function template<T>(env: Runtime, file: URL, options: TemplateOptions): Handlebars.TemplateDelegate<T> {
+  const filePath = fileURLToPath(file);
+  const fast = fastFormOf(filePath, options);
+  const partials = registered.get(env);
+  const wanted = JSON.stringify(sortedOptions(options));
+  const fits =
+    fast !== null &&
+    Object.entries(fast.partials).every(([name, where]) => {
+      const entry = partials?.get(name);
+      return entry !== undefined && relative(entry.file) === where && entry.options === wanted;
+    });
+  if (fast !== null && fits) {
+    const rt = fastRuntime(env);
+    return ((context: T) => fast.render(rt, context)) as Handlebars.TemplateDelegate<T>;
+  }
+  return handlebarsTemplate<T>(env, filePath, options);
+}
+
+function handlebarsTemplate<T>(env: Runtime, file: string, options: TemplateOptions): Handlebars.TemplateDelegate<T> {
+  return env.template<T>(specOf(file, options));
+}
+
+/**
+ * Registers the template in `file` as the partial `name` of `env`, compiled like the templates using it, in
+ * Handlebars' form (a fast form inlines its partials instead of calling them).
+ */
 export function registerPartial(env: Runtime, name: string, file: URL, options: TemplateOptions): void {
-  env.registerPartial(name, template(env, file, options));
+  const filePath = fileURLToPath(file);
+  env.registerPartial(name, handlebarsTemplate(env, filePath, options));
+  if (!registered.has(env)) registered.set(env, new Map());
+  registered.get(env)?.set(name, { file: filePath, options: JSON.stringify(sortedOptions(options)) });
+}
+
+function sortedOptions(options: TemplateOptions): TemplateOptions {
+  return Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
@@ -90,12 +169,22 @@ export function precompiledSource(): string {
   walk(GENERATORS);
   const entries = files.sort().flatMap((file) =>
     OPTION_SETS.flatMap((options) => {
+      let spec: string;
       try {
-        return [`  ${JSON.stringify(keyOf(file, options))}: ${precompile(readFileSync(file, "utf8"), options)},`];
+        spec = precompile(readFileSync(file, "utf8"), options);
       } catch {
         // Not valid with these options (knownHelpersOnly and a helper of its own), so no generator uses it so.
         return [];
       }
+      const fast = fastSource(file, options);
+      const form =
+        fast === null
+          ? "null"
+          : `{ partials: ${JSON.stringify(fast.partials)}, render: function (rt, root) {\n${fast.body}\n} }`;
+      return [
+        `  ${JSON.stringify(keyOf(file, options))}: ${spec},`,
+        `  ${JSON.stringify(`fast ${keyOf(file, options)}`)}: ${form},`,
+      ];
     }),
   );
   return `"use strict";\n// Generated by scripts/cli/compile.mjs from generators/**/*.hbs; do not edit.\nmodule.exports = {\n${entries.join("\n")}\n};\n`;

@@ -5,6 +5,7 @@
  */
 
 import { type DocPath, type LintConfig, levelLabel, type PathProblem, type RuleSetting } from "../model/model.js";
+import { invisibleCharacters } from "./lint-invisible.js";
 import { type Cell, charLength, excerpt, type LadderData, type Row, rows, textFields, wordAt } from "./lint-text.js";
 import { findMojibake, fixMojibake } from "./mojibake.js";
 
@@ -200,6 +201,7 @@ export const lintRules: Readonly<Record<string, Check>> = {
   "mixed-voice": mixedVoice,
   "cell-length": cellLength,
   "unchanging-competency": unchangingCompetency,
+  "invisible-character": invisibleCharacters,
 };
 
 /** Every rule id `lint.rules` and suppressions may name. */

@@ -3,13 +3,16 @@
  * Pure: takes the bytes of a file, never reads the disk (see sources.ts for that edge).
  */
 import { isUtf8 } from "node:buffer";
-import jsyaml from "js-yaml";
 import type { Document } from "yaml";
 import type { DocPath, Problem } from "../model/model.js";
 import { type Comment, readComments } from "./comments.js";
+import { MAX_DEPTH, tooDeep } from "./depth.js";
 import { canonicalLocator } from "./locate-canonical.js";
 import { parseCanonical } from "./parse-canonical.js";
+import { explainDuplicates } from "./yaml-duplicates.js";
 import { yamlLibrary } from "./yaml-library.js";
+import { explainSyntaxError } from "./yaml-mistakes.js";
+import { refuseAliasesAndTags, refuseCutTexts, refuseLoneCarriageReturns } from "./yaml-refusals.js";
 
 /** A ladder file's bytes and the path it is shown under (`ladder/sre.yaml`). */
 export interface Source {
@@ -107,20 +110,40 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
     return { ok: true, parsed: { file, id, data: fast, locate, comments: lazyComments(text) } };
   }
 
+  // Refused before the reference parser reads the file: what parsers disagree on, and what would exhaust it.
+  const early = refuseLoneCarriageReturns(text, file);
+  if (early.length > 0) return { ok: false, problems: early };
+  const deep = tooDeep(text);
+  if (deep) {
+    return fail(
+      "too-deep",
+      `this line is nested ${deep.depth} levels deep; a ladder file nests at most ${MAX_DEPTH} (a ladder needs about 7): check the indentation of this line and the lines above it`,
+      deep.line,
+      deep.column,
+    );
+  }
+
   const { doc, at } = compose(text);
   const problems: Problem[] = [];
-  // After the first syntax error the parser's later ones are mostly echoes of it: report that one, plus
+  // After the first syntax error the parser's later errors are mostly echoes of it: report that one, plus
   // every duplicate key, which are independent of each other.
-  let syntaxReported = false;
-  for (const error of doc.errors) {
-    const isDuplicate = error.code === "DUPLICATE_KEY";
-    if (!isDuplicate && syntaxReported) continue;
-    syntaxReported ||= !isDuplicate;
-    const { line, column } = at(error.pos[0]);
-    problems.push({ file, line, column, severity: "error", ...describeYamlError(error.code, error.message) });
+  const syntax = doc.errors.find((error) => error.code !== "DUPLICATE_KEY");
+  if (syntax) {
+    const explained = explainSyntaxError(
+      text,
+      { code: syntax.code, message: syntax.message, offset: syntax.pos[0] },
+      at,
+    );
+    problems.push({ file, severity: "error", ...explained });
   }
-  if (problems.length === 0) problems.push(...refuseAliasesAndTags(doc, file, at));
-  if (problems.length > 0) return { ok: false, problems };
+  const duplicates = doc.errors.filter((error) => error.code === "DUPLICATE_KEY").map((error) => error.pos[0]);
+  if (duplicates.length > 0) {
+    for (const explained of explainDuplicates(text, duplicates, at))
+      problems.push({ file, severity: "error", ...explained });
+  }
+  if (problems.length === 0) problems.push(...refuseAliasesAndTags(doc, text, file, at), ...refuseCutTexts(text, file));
+  if (problems.length > 0)
+    return { ok: false, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
 
   const data = doc.toJS({ maxAliasCount: 0 });
   const locate = (path: DocPath, atKey = false) => at(offsetOf(doc, path, atKey));
@@ -146,7 +169,15 @@ interface Located {
 function compose(text: string): Located {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: "core", uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    schema: "core",
+    uniqueKeys: true,
+    strict: true,
+    // A key that is a list or a block is refused (yaml-refusals.ts) rather than warned about on stderr.
+    logLevel: "error",
+  });
   return {
     doc,
     at: (offset) => {
@@ -157,78 +188,12 @@ function compose(text: string): Located {
 }
 
 /**
- * Anything that could be an anchor, alias or tag (`&x`, `*x`, `!x` after a space, dash, colon or bracket), a tab,
- * a document marker or a flow collection. Text without any of these is plain block YAML, where the fast parser
- * and the reference parser agree; a false alarm only costs the slow path.
- */
-const notPlain = /(?:^|[\s[{,:-])[&*!][^\s]|\t|^(?:---|\.\.\.)|:[ ]+[[{]|^\s*-[ ]+[[{]|^\s*[[{]/m;
-
-/**
- * Parses plain block YAML about six times faster than the reference parser (js-yaml, YAML 1.2 core schema,
- * duplicate keys refused), and the canonical layout faster still (parse-canonical.ts). Returns undefined
- * whenever it cannot be sure, so the caller takes the slow path, which is the one that reports problems.
+ * The fast path: the canonical layout (what `ladder fmt` writes) read by parse-canonical.ts, which returns exactly
+ * what the reference parser would, or undefined whenever it cannot be sure (the caller then takes the reference
+ * parser, the one that reports problems). There is no third parser: every file has one reading.
  */
 export function fastParse(text: string): unknown {
-  // The canonical layout (what `ladder fmt` writes) has a parser of its own, faster again.
-  const canonical = parseCanonical(text);
-  if (canonical !== undefined) return canonical;
-  if (notPlain.test(text)) return undefined;
-  try {
-    const data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-    return typeof data === "object" && data !== null && !Array.isArray(data) ? data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function describeYamlError(code: string, message: string): { rule: string; message: string } {
-  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return { rule: "duplicate-key", message: "this key appears twice in the same block; remove or rename one" };
-    case "TAB_AS_INDENT":
-      return { rule: "yaml-tab", message: "a tab is used for indentation; YAML indents with spaces only" };
-    case "MULTIPLE_DOCS":
-      return { rule: "yaml-syntax", message: "the file holds several YAML documents (`---`); a ladder file holds one" };
-    default:
-      return { rule: "yaml-syntax", message: `YAML syntax error: ${first}` };
-  }
-}
-
-/**
- * Aliases (`*name`) and explicit tags (`!!binary`, `!custom`) have no place in a ladder: they can expand
- * to huge documents (an "alias bomb") or turn text into other types. They are refused before any expansion.
- */
-function refuseAliasesAndTags(
-  doc: Document,
-  file: string,
-  at: (offset: number) => { line: number; column: number },
-): Problem[] {
-  const { isAlias, isNode, visit } = yamlLibrary();
-  const found = new Map<string, { offset: number; message: string; count: number }>();
-  const note = (rule: string, offset: number, message: string) => {
-    const first = found.get(rule);
-    if (first) first.count++;
-    else found.set(rule, { offset, message, count: 1 });
-  };
-  visit(doc, (_key, node) => {
-    if (!isNode(node)) return;
-    const offset = node.range?.[0] ?? 0;
-    if (isAlias(node)) note("yaml-alias", offset, `alias *${node.source} is not allowed in a ladder`);
-    else if (node.anchor) note("yaml-alias", offset, `anchor &${node.anchor} is not allowed in a ladder`);
-    // The parser sets `tag` only where the source wrote one (`!!binary`, `!custom`).
-    if (node.tag) {
-      note("yaml-tag", offset, `YAML tag ${node.tag.replace("tag:yaml.org,2002:", "!!")} is not allowed in a ladder`);
-    }
-  });
-  // One problem per rule, at the first occurrence: an alias bomb holds thousands of them.
-  return [...found].map(([rule, { offset, message, count }]) => ({
-    file,
-    ...at(offset),
-    severity: "error" as const,
-    rule,
-    message: `${message}; ${rule === "yaml-tag" ? "write plain text" : "write the text out in full"}${count > 1 ? ` (${count - 1} more in this file)` : ""}`,
-  }));
+  return parseCanonical(text);
 }
 
 /** The source offset of the node at `path`, or of the deepest existing node on the way there. */

@@ -196,7 +196,16 @@ function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
         .split(",")
         .map((t) => expectedName[t] ?? t)
         .join(" or ");
-      return { ...base, rule: "wrong-type", message: `${what} must be ${expected}, but is ${typeName(error.data)}` };
+      // `+.5`, `1e400` or `yes`-like words are read as numbers or true/false: the fix is quoting, so say so.
+      const quote =
+        expected === "text" && (typeof error.data === "number" || typeof error.data === "boolean")
+          ? "; to keep what you wrote as text, put it in double quotes"
+          : "";
+      return {
+        ...base,
+        rule: "wrong-type",
+        message: `${what} must be ${expected}, but is ${typeName(error.data)}${quote}`,
+      };
     }
     case "minLength":
       return {

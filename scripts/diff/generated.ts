@@ -96,7 +96,10 @@ const described = (category: Category) =>
   category.description !== undefined || category.competencies.some((c) => c.description !== undefined);
 
 const views: Record<ArtifactKind, View> = {
-  html: { head: (ladder) => fullHead(ladder), row: (ladder, _, competency) => fullRow(ladder, competency, 0) },
+  html: {
+    head: (ladder) => [...fullHead(ladder), ...orgHead(ladder)],
+    row: (ladder, _, competency) => [...fullRow(ladder, competency, 0), ...orgRow(ladder, competency)],
+  },
   markdown: {
     head: (ladder) => [
       sourceName(ladder),

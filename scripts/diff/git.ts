@@ -141,11 +141,62 @@ async function catFiles(oids: readonly string[], cwd: string): Promise<Uint8Arra
   return blobs;
 }
 
+/** The private refs a pull request's commits are fetched into: never a branch, never checked out. */
+export const FETCHED = { head: "refs/ladder-comment/head", base: "refs/ladder-comment/base" } as const;
+
+/**
+ * Fetches a pull request's head (`refs/pull/N/head`) and its base branch from `remote` into the repository at
+ * `root`, as objects only: nothing is checked out, no working file or index is touched, no hook or filter of
+ * the fetched commits exists to run. Returns the fetched head and the merge base of the two, the commits whose
+ * difference is the pull request's change (the "Files changed" of GitHub). `token`, for a private repository
+ * over https, reaches git through its environment, never its arguments.
+ */
+export async function fetchPullRequest(
+  root: string,
+  remote: string,
+  number: number,
+  baseRef: string,
+  token?: string,
+): Promise<{ head: string; base: string }> {
+  if (!Number.isSafeInteger(number) || number < 1) throw new ExitError(1, `not a pull request number: ${number}`);
+  if (!/^[\w][\w./-]*$/.test(baseRef) || baseRef.includes("..")) {
+    throw new ExitError(1, `not a branch name: ${JSON.stringify(baseRef)}`);
+  }
+  const env: Record<string, string> = { GIT_TERMINAL_PROMPT: "0" };
+  if (token && /^https:\/\//i.test(remote)) {
+    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+    Object.assign(env, {
+      GIT_CONFIG_COUNT: "1",
+      GIT_CONFIG_KEY_0: "http.extraheader",
+      GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
+    });
+  }
+  const refspecs = [`+refs/pull/${number}/head:${FETCHED.head}`, `+refs/heads/${baseRef}:${FETCHED.base}`];
+  const fetch = ["fetch", "--no-tags", "--no-recurse-submodules", "--no-write-fetch-head", "--quiet"];
+  await git([...fetch, "--end-of-options", remote, ...refspecs], root, undefined, env).catch((error: Error) => {
+    throw new ExitError(1, `cannot fetch pull request #${number} and ${baseRef} from ${remote}: ${error.message}`);
+  });
+  const head = (await git(["rev-parse", "--verify", `${FETCHED.head}^{commit}`], root)).toString("utf8").trim();
+  const base = await git(["merge-base", FETCHED.base, FETCHED.head], root).then(
+    (out) => out.toString("utf8").trim(),
+    () => {
+      throw new ExitError(1, `pull request #${number} shares no history with ${baseRef} (fetch the full history)`);
+    },
+  );
+  return { head, base };
+}
+
 /** Runs git and resolves with its stdout; rejects with its first line of stderr. */
-function git(args: readonly string[], cwd: string, input?: string): Promise<Buffer> {
+function git(
+  args: readonly string[],
+  cwd: string,
+  input?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const stdin = input === undefined ? "ignore" : "pipe";
-    const child = spawn("git", args, { cwd, stdio: [stdin, "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    const env = { ...process.env, ...extraEnv, LC_ALL: "C" };
+    const child = spawn("git", args, { cwd, stdio: [stdin, "pipe", "pipe"], env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));

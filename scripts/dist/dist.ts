@@ -16,6 +16,7 @@ import { reportProblems, summarize } from "../model/problems.js";
 import { isOrganisationFile } from "../resolve/organisation.js";
 import { ALL_KINDS, type Output, produceShare, type Share, type ShareResult, type Sink, sink } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
+import { readSite } from "./site.js";
 import { runInWorker, WORKER_THRESHOLD, workersAvailable } from "./threads.js";
 
 export type Produced = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
@@ -31,12 +32,13 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
     // Building from an empty or mistyped folder would wipe dist/; that is never what was meant.
     throw new ExitError(1, `no ladder files (*.yaml) in ${displayPath(where.root, where.ladders)}`);
   }
+  const site = readSite(where.root);
   // With an organisation, ladders are resolved together (a track needs its base): produce-organisation.ts.
   if (listed.some((l) => isOrganisationFile(l.file))) {
     const { produceOrganisation } = await import("./produce-organisation.js");
-    return produceOrganisation(listed, to, io);
+    return produceOrganisation(listed, to, io, site);
   }
-  const shares = split(listed, to, workersAvailable(io.env));
+  const shares = split(listed, to, workersAvailable(io.env)).map((share) => ({ ...share, site }));
   // The worker starts first, so both threads work at once.
   const elsewhere = shares.slice(1).map((share) => runInWorker("produce", share));
   const here = await produceShare(shares[0]);
@@ -52,7 +54,7 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   const ladders = results.flatMap((r) => r.headers).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let index: ReturnType<typeof planDist>;
   try {
-    index = planDist(ladders).filter((file) => file.kind === undefined);
+    index = planDist(ladders, { site }).filter((file) => file.kind === undefined);
   } catch (error) {
     if (error instanceof RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;

@@ -5,6 +5,7 @@
  * first, so the ladders cannot be split between threads by file. Without an organisation file dist.ts's
  * path is taken, unchanged.
  */
+import type { Site } from "../../generators/shared/site.js";
 import { type Listed, readListed } from "../check/sources.js";
 import type { Io } from "../model/io.js";
 import { ExitError } from "../model/io.js";
@@ -17,7 +18,12 @@ import { planDist, RenderError } from "./render.js";
 /** The same shape as dist.ts's `Produced`. */
 export type ProducedOrganisation = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
 
-export async function produceOrganisation(listed: readonly Listed[], to: Sink, io: Io): Promise<ProducedOrganisation> {
+export async function produceOrganisation(
+  listed: readonly Listed[],
+  to: Sink,
+  io: Io,
+  site?: Site,
+): Promise<ProducedOrganisation> {
   const sources = listed.map(readListed);
   const result = resolveSources(sources);
   if (!result.ok) {
@@ -28,7 +34,7 @@ export async function produceOrganisation(listed: readonly Listed[], to: Sink, i
   reportProblems(result.warnings, io);
   let planned: ReturnType<typeof planDist>;
   try {
-    planned = planDist(result.ladders, { organisation: result.organisation });
+    planned = planDist(result.ladders, { organisation: result.organisation, site });
   } catch (error) {
     if (error instanceof RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;

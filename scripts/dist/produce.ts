@@ -6,6 +6,7 @@
  * stages (load, validate, render) and the disk (write.ts).
  */
 import type { ArtifactKind } from "../../generators/shared/artifacts.js";
+import type { Site } from "../../generators/shared/site.js";
 import { loadSource } from "../check/load.js";
 import { validateLadder } from "../check/pipeline.js";
 import { type Listed, readListed } from "../check/sources.js";
@@ -30,6 +31,8 @@ export interface Share {
   /** Which of each ladder's files to render; the index pages are rendered by the caller, from all ladders. */
   kinds: readonly ArtifactKind[];
   sink: Sink;
+  /** Where the pages link back to (package.json `repository`, read by site.ts); none when absent. */
+  site?: Site;
 }
 
 /** One file that went to the sink: its size in bytes, and how dist/ differs from it (compare only). */
@@ -76,7 +79,7 @@ export async function produceShare(share: Share): Promise<ShareResult> {
     }
     if (share.sink.kind === "none" || result.stopped !== undefined) continue;
     try {
-      for (const file of planDist([ladder], { index: false })) {
+      for (const file of planDist([ladder], { index: false, site: share.site })) {
         if (file.kind === undefined || !share.kinds.includes(file.kind)) continue;
         result.outputs.push(await sink(share.sink, file.path, file.render(), present));
       }

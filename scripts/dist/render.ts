@@ -8,10 +8,11 @@ import { renderIndexHtml, renderIndexMarkdown } from "../../generators/index/ren
 import { renderJson } from "../../generators/json/render.js";
 import { renderMarkdown } from "../../generators/markdown/render.js";
 import { type ArtifactKind, INDEX_FILES } from "../../generators/shared/artifacts.js";
+import type { RenderOptions, Site } from "../../generators/shared/site.js";
 import type { Ladder, Organisation } from "../model/model.js";
 import { distPaths } from "./dist-paths.js";
 
-const generators: Record<ArtifactKind, (ladder: Ladder) => string> = {
+const generators: Record<ArtifactKind, (ladder: Ladder, options: RenderOptions) => string> = {
   html: renderHtml,
   markdown: renderMarkdown,
   csv: renderCsv,
@@ -34,19 +35,23 @@ export interface PlannedFile {
  * Every file of dist/ for these ladders, in code-unit order of their paths, each rendered only when asked:
  * so `build` and `check` can hold one file in memory at a time. Throws a RenderError if two outputs would be
  * one file, also on a disk that ignores case (dist-paths.ts). `index: false` leaves out the index pages (a
- * worker thread renders some ladders' files; the main thread renders the index of all).
+ * worker thread renders some ladders' files; the main thread renders the index of all). `site` is where the
+ * pages link back to (generators/shared/site.ts); without it they offer no link to the source. With
+ * `organisation`, each ladder's generators also get every ladder (the web page links across tracks).
  */
 export function planDist(
   ladders: readonly Ladder[],
-  options: { index?: boolean; organisation?: Organisation } = {},
+  options: { index?: boolean; site?: Site; organisation?: Organisation } = {},
 ): PlannedFile[] {
+  const { site, organisation } = options;
+  const more: RenderOptions = organisation ? { site, organisation, ladders } : { site };
   return distPaths(ladders.map((ladder) => ladder.id)).flatMap(({ path, ladder, kind }): PlannedFile[] => {
     if (ladder === undefined || kind === undefined) {
       if (options.index === false) return [];
       const render = path === INDEX_FILES.html ? renderIndexHtml : renderIndexMarkdown;
       return [{ path, render: () => render(ladders, options.organisation) }];
     }
-    return [{ path, kind, render: () => generators[kind](ladders[ladder]) }];
+    return [{ path, kind, render: () => generators[kind](ladders[ladder], more) }];
   });
 }
 

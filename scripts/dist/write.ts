@@ -36,11 +36,38 @@ export interface StagedDist {
   abort: () => Promise<void>;
 }
 
-/** Starts writing a new `out` beside it (the first half of `writeDist`). */
+/**
+ * Finishes or undoes what an interrupted build left beside `out` (a `kill -9`, a power cut): the staged folders
+ * `.dist.tmp.XXXXXX` and the previous dist/ moved aside as `.dist.tmp.XXXXXX.old`. A staged folder is complete
+ * exactly when its `.old` exists (the old dist/ is moved aside only after every file is written), so when `out`
+ * is missing it is rolled forward to that staged folder, or back to the `.old` alone; then every leftover goes.
+ * After this, `out` is the old or the new dist/, whole. Returns the names removed or restored.
+ */
+export async function recoverDist(out: string): Promise<string[]> {
+  const parent = path.dirname(out);
+  const prefix = `.${path.basename(out)}.tmp.`;
+  const names = await readdir(parent).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [] as string[];
+    throw error;
+  });
+  const leftovers = names.filter((n) => n.startsWith(prefix)).sort();
+  if (leftovers.length === 0) return [];
+  if (!(await exists(out))) {
+    const old = leftovers.find((n) => n.endsWith(".old"));
+    const complete = old && leftovers.includes(old.slice(0, -".old".length)) ? old.slice(0, -".old".length) : old;
+    if (complete) await rename(path.join(parent, complete), out);
+  }
+  const left = (await readdir(parent)).filter((n) => n.startsWith(prefix));
+  for (const name of left) await rm(path.join(parent, name), { recursive: true, force: true });
+  return leftovers;
+}
+
+/** Starts writing a new `out` beside it (the first half of `writeDist`), after recovering an interrupted one. */
 export async function stageDist(out: string): Promise<StagedDist> {
   const parent = path.dirname(out);
   const base = path.basename(out);
   await mkdir(parent, { recursive: true });
+  await recoverDist(out);
   // Siblings on the same file system, so the swap is two renames; the names match .gitignore's `*.tmp.*`.
   const fresh = await mkdtemp(path.join(parent, `.${base}.tmp.`));
   const abort = () => rm(fresh, { recursive: true, force: true });
@@ -214,6 +241,8 @@ function clip(line: string, from: number): string {
 
 /** Every file under `dir`, as paths relative to it with forward slashes; empty when `dir` does not exist. */
 export async function listFiles(dir: string): Promise<Set<string>> {
+  // What an interrupted build left is finished or undone first, so dist/ is compared whole.
+  await recoverDist(dir);
   const found = new Set<string>();
   const walk = async (relative: string) => {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true }).catch((error: unknown) => {

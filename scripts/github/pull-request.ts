@@ -15,6 +15,8 @@ export interface PullSummary {
   /** `owner/name` of the head repository; null when the fork was deleted. */
   headRepo: string | null;
   headRef: string;
+  /** The branch the pull request would merge into. */
+  baseRef?: string;
 }
 
 /** The two reads the decision may make. */
@@ -31,7 +33,14 @@ export interface ClaimedIdentity {
 }
 
 export type Resolution =
-  | { status: "current"; number: number; headSha: string; via: "run" | "head-lookup"; runUrl?: string }
+  | {
+      status: "current";
+      number: number;
+      headSha: string;
+      via: "run" | "head-lookup";
+      runUrl?: string;
+      baseRef?: string;
+    }
   /** The pull request has moved on to a newer commit; that commit's run will comment. */
   | { status: "stale"; number: number; headSha: string; currentSha: string; runUrl?: string };
 
@@ -122,7 +131,7 @@ export async function resolvePullRequest(
   const pr = await api.get(number);
   if (pr.state !== "open") throw fail(`pull request #${number} is ${pr.state}; not commenting`);
   if (pr.headSha !== headSha) return { status: "stale", number, headSha, currentSha: pr.headSha, runUrl };
-  return { status: "current", number, headSha, via, runUrl };
+  return { status: "current", number, headSha, via, runUrl, baseRef: pr.baseRef };
 }
 
 /** One number from several candidates; the artifact's claim may choose among them, never add to them. */
@@ -156,6 +165,7 @@ interface RestPull {
   number: number;
   state: string;
   head: { sha: string; ref: string; repo: { full_name: string } | null };
+  base?: { ref?: string };
 }
 
 const toSummary = (pr: RestPull): PullSummary => ({
@@ -164,6 +174,7 @@ const toSummary = (pr: RestPull): PullSummary => ({
   headSha: pr.head.sha,
   headRef: pr.head.ref,
   headRepo: pr.head.repo?.full_name ?? null,
+  baseRef: pr.base?.ref,
 });
 
 /** `PullRequestApi` over GitHub's REST API for `owner/repo`. */

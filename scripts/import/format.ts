@@ -29,9 +29,12 @@ const ORDER = {
   section: ["heading", "depth", "text"],
 } as const;
 
-/** Text a block literal holds exactly: no tabs, control characters, CR, edge spaces on a line or leading blank. */
-const BLOCK_SAFE =
-  /^(?! )(?!\n)(?:[^\t\r\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029 \n]| (?=[^\n]))*(?:\n(?:[^\t\r\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029 \n]| (?=[^\n]))*)*$/u;
+/** Text a block literal holds exactly: no control characters (tab, CR …), no space ending a line, no leading blank. */
+function blockSafe(text: string): boolean {
+  if (/[^\P{Cc}\n]|[\u2028\u2029]/u.test(text)) return false;
+  const lines = text.split("\n");
+  return lines[0] !== "" && !lines[0].startsWith(" ") && lines.every((line) => !line.endsWith(" "));
+}
 
 /** How the canonical text is written: no folding at any width, sequences indented under their key. */
 export const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true } as const;
@@ -114,7 +117,7 @@ function canonicalize(doc: Document, source: string): void {
       // section's `text` (Markdown: paragraphs and lists) is a block literal instead, readable as written.
       const parent = path[path.length - 1];
       const isProse = isPair(parent) && isScalar(parent.key) && parent.key.value === "text";
-      if (isProse && node.value.includes("\n") && BLOCK_SAFE.test(node.value)) node.type = Scalar.BLOCK_LITERAL;
+      if (isProse && node.value.includes("\n") && blockSafe(node.value)) node.type = Scalar.BLOCK_LITERAL;
       else node.type = node.value.includes("\n") ? Scalar.QUOTE_DOUBLE : undefined;
     },
     Map(_key, node) {

@@ -44,6 +44,8 @@ export interface FakePull {
   headRef: string;
   /** `owner/name` of the head repository (a fork's full name for a fork). */
   headRepo: string;
+  /** The branch it would merge into (default `main`). */
+  baseRef?: string;
 }
 
 export const SECONDARY_LIMIT = {
@@ -215,13 +217,16 @@ export class FakeGitHub {
   }
 
   private renderPull(p: FakePull, name: string): unknown {
-    const data = example<Record<string, unknown> & { head: Record<string, unknown> }>(name);
+    const data = example<Record<string, unknown> & { head: Record<string, unknown>; base: Record<string, unknown> }>(
+      name,
+    );
     const [owner] = p.headRepo.split("/");
     const repo = { ...(data.head.repo as object), full_name: p.headRepo, owner: { login: owner } };
     return Object.assign(data, {
       number: p.number,
       state: p.state,
       head: { ...data.head, sha: p.headSha, ref: p.headRef, label: `${owner}:${p.headRef}`, repo },
+      base: { ...data.base, ref: p.baseRef ?? "main" },
     });
   }
 

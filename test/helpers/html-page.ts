@@ -78,20 +78,24 @@ export function launch(executablePath: string): Promise<Browser> {
 }
 
 export interface PageServer {
-  url(name: FixtureName): string;
+  url(name: FixtureName | (string & {})): string;
   /** Every request the server received, as `METHOD /path`. */
   requests: string[];
   close(): Promise<void>;
 }
 
-/** Serves the rendered fixture pages at http://127.0.0.1:<port>/<name>.html and records every request. */
-export async function servePages(): Promise<PageServer> {
+/**
+ * Serves the rendered fixture pages at http://127.0.0.1:<port>/<name>.html, and any `extra` pages by name,
+ * and records every request.
+ */
+export async function servePages(extra: Record<string, string> = {}): Promise<PageServer> {
   const pages = new Map<string, string>();
   for (const [name, file] of Object.entries(FIXTURES)) pages.set(`/${name}.html`, renderHtml(loadLadder(file)));
+  for (const [name, html] of Object.entries(extra)) pages.set(`/${name}.html`, html);
   const requests: string[] = [];
   const server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);
-    const body = pages.get(request.url ?? "");
+    const body = pages.get((request.url ?? "").split("?")[0] as string);
     response.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
     response.end(body ?? "not found");
   });
@@ -113,7 +117,16 @@ export function contextOptions(
   width: keyof typeof WIDTHS,
   extra: BrowserContextOptions = {},
 ): BrowserContextOptions {
-  return { colorScheme: scheme, viewport: WIDTHS[width], isMobile: width === "phone", hasTouch: false, ...extra };
+  // Reduced motion: nothing on the page animates, so what a test sees does not depend on when it looks.
+  const motion = { reducedMotion: "reduce" } as const;
+  return {
+    colorScheme: scheme,
+    viewport: WIDTHS[width],
+    isMobile: width === "phone",
+    hasTouch: false,
+    ...motion,
+    ...extra,
+  };
 }
 
 /** Records console errors and uncaught exceptions of a page. */
@@ -148,15 +161,75 @@ interface AxeResults {
   violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
 }
 
-/** The page's cumulative layout shift so far: how far content jumped while it loaded and enhanced itself. */
-export function layoutShift(page: Page): Promise<number> {
+/**
+ * Records where every element is the moment the page's script has run (the parser's end: the script is the last
+ * element of the body and runs while the page is parsed), so `layoutMoves` can compare it with the settled page.
+ * Call before `goto`. Why not the browser's layout-shift entries: they depend on when the browser paints, which
+ * on a loaded machine can be before the parser reaches the script, so they measured the machine, not the page.
+ */
+export async function watchLayout(page: Page): Promise<void> {
+  // The page's timers and animation frames wait on a paused fake clock until `layoutMoves` runs them, so
+  // nothing the page schedules can slip in before the first record, however slow the machine.
+  await page.clock.install({ time: 0 });
+  await page.clock.pauseAt(1000);
+  await page.addInitScript(() => {
+    // "interactive" comes as the parser ends, right after the script at the end of the body has run.
+    document.addEventListener("readystatechange", () => {
+      if (document.readyState !== "interactive") return;
+      const boxes: Record<string, string> = {};
+      const walk = (element: Element, at: string) => {
+        Array.from(element.children).forEach((child, i) => {
+          const key = `${at} > ${child.tagName.toLowerCase()}${child.id ? `#${child.id}` : ""}:nth-child(${i + 1})`;
+          const r = child.getBoundingClientRect();
+          if (r.width > 0 || r.height > 0) {
+            // Document coordinates: scrolling to a fragment is not a jump.
+            const box = [r.left + scrollX, r.top + scrollY, r.width, r.height].map((n) => n.toFixed(1));
+            boxes[key] = box.join(" ");
+          }
+          walk(child, key);
+        });
+      };
+      walk(document.body, "body");
+      const script = document.body.lastElementChild;
+      const classic = script?.tagName === "SCRIPT" && script.attributes.length === 0;
+      (window as unknown as { ladderLayout: unknown }).ladderLayout = { boxes, classic };
+    });
+  });
+}
+
+/**
+ * Every element whose box moved, grew, shrank or vanished between the end of the page's script and the settled
+ * page (the load event, then ten seconds of its timers and frames), as `PATH: BEFORE → AFTER`; empty when nothing jumps. Also fails when the
+ * script is not a classic inline script at the end of the body, the one place that runs before the page is
+ * complete. Deterministic: it compares two states of the layout, whatever the time between them.
+ */
+export async function layoutMoves(page: Page): Promise<string[]> {
+  await page.waitForLoadState("load");
+  // Ten seconds of the page's time: every timer and animation frame it scheduled has run, in order.
+  await page.clock.runFor(10_000);
+  await page.clock.resume();
   return page.evaluate(() => {
-    const observer = new PerformanceObserver(() => {});
-    // With `buffered`, the entries so far are queued at once; takeRecords hands them over synchronously.
-    observer.observe({ type: "layout-shift", buffered: true });
-    const entries = observer.takeRecords() as Array<PerformanceEntry & { value: number }>;
-    observer.disconnect();
-    return entries.reduce((total, entry) => total + entry.value, 0);
+    const recorded = (window as unknown as { ladderLayout?: { boxes: Record<string, string>; classic: boolean } })
+      .ladderLayout;
+    if (!recorded) return ["no layout recorded as the page was parsed: call watchLayout(page) before goto"];
+    const now: Record<string, string> = {};
+    const walk = (element: Element, at: string) => {
+      Array.from(element.children).forEach((child, i) => {
+        const key = `${at} > ${child.tagName.toLowerCase()}${child.id ? `#${child.id}` : ""}:nth-child(${i + 1})`;
+        const r = child.getBoundingClientRect();
+        if (r.width > 0 || r.height > 0) {
+          now[key] = [r.left + scrollX, r.top + scrollY, r.width, r.height].map((n) => n.toFixed(1)).join(" ");
+        }
+        walk(child, key);
+      });
+    };
+    walk(document.body, "body");
+    const moves = Object.entries(recorded.boxes)
+      .filter(([key, box]) => now[key] !== box)
+      .map(([key, box]) => `${key}: ${box} → ${now[key] ?? "gone"}`);
+    return recorded.classic
+      ? moves
+      : ["the page's script is not a classic inline script at the end of the body", ...moves];
   });
 }
 

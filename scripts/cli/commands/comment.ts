@@ -1,6 +1,7 @@
 /** `ladder comment`: keep one sticky `ladder diff` comment on a pull request up to date. */
-import { readFile, stat } from "node:fs/promises";
+import { appendFile } from "node:fs/promises";
 import path from "node:path";
+import { readBounded } from "../../check/sources.js";
 import { createClient, DEFAULT_API_URL } from "../../github/client.js";
 import {
   BodyTooLongError,
@@ -16,16 +17,26 @@ import {
 import { issueComments } from "../../github/issue-comments.js";
 import { type ClaimedIdentity, parseIdentity, pullRequestApi, resolvePullRequest } from "../../github/pull-request.js";
 import { type Command, ExitError, type Io, UsageError } from "../../model/io.js";
-import { parse } from "../cli.js";
+import { locations, parse } from "../cli.js";
+import { pullRequestReport } from "../pull-request-report.js";
 
-export const help = `Usage: ladder comment --body-file FILE --pr N|auto [--repo OWNER/NAME] [options]
+export const help = `Usage: ladder comment --from-git REMOTE --pr N|auto [--repo OWNER/NAME] [options]
+       ladder comment --body-file FILE --pr N|auto [--repo OWNER/NAME] [options]
 
 Keeps exactly one comment on a pull request holding the ladder-diff report: the oldest comment by --author
 whose body starts with "${MARKER}" is updated when the body differs, left alone when it is the same, and
 created when there is none. Comments by anyone else are never touched, whatever they contain.
 
+With --from-git the report is computed here, by this code, from the pull request's commits: its head
+(refs/pull/N/head) and base branch are fetched from REMOTE into private refs (objects only; nothing is
+checked out or run), and the ladders at the merge base and at the head are compared, as \`ladder diff\` does.
+
 Options:
-  --body-file FILE    the report (\`ladder diff --format markdown\`); its first line must be the marker
+  --from-git REMOTE   compute the report from the pull request's commits fetched from REMOTE (origin, a URL
+                      or a path; the repository at --root receives the objects)
+  --summary FILE      also append the computed report to FILE (in Actions: "$GITHUB_STEP_SUMMARY")
+  --body-file FILE    a report made elsewhere (\`ladder diff --format markdown\`); its first line must be the
+                      marker. For trying by hand: a workflow never posts a body it did not compute
   --pr N|auto         the pull request; \`auto\` decides it from a workflow_run event (see --event)
   --repo OWNER/NAME   the repository (default: $GITHUB_REPOSITORY)
   --event FILE        the workflow_run event payload for --pr auto (default: $GITHUB_EVENT_PATH)
@@ -44,6 +55,8 @@ with a one-line reason, 2 on wrong usage.
 
 const options = {
   "body-file": { type: "string" },
+  "from-git": { type: "string" },
+  summary: { type: "string" },
   pr: { type: "string" },
   repo: { type: "string" },
   event: { type: "string" },
@@ -68,7 +81,9 @@ export const run: Command = async (argv, io) => {
   if (!repository) throw new UsageError("--repo OWNER/NAME is required (or set GITHUB_REPOSITORY)");
   const [owner, repo, ...extra] = repository.split("/");
   if (!owner || !repo || extra.length > 0) throw new UsageError(`--repo must be OWNER/NAME, not "${repository}"`);
-  if (!values["body-file"]) throw new UsageError("--body-file FILE is required");
+  const fromGit = values["from-git"];
+  if (!values["body-file"] && !fromGit) throw new UsageError("--from-git REMOTE or --body-file FILE is required");
+  if (values["body-file"] && fromGit) throw new UsageError("give --from-git or --body-file, not both");
   if (!values.pr) throw new UsageError("--pr N or --pr auto is required");
   const auto = values.pr === "auto";
   const explicit = auto ? 0 : Number(values.pr);
@@ -80,9 +95,13 @@ export const run: Command = async (argv, io) => {
   const author = values.author ?? DEFAULT_AUTHOR;
   const dryRun = values["dry-run"] === true;
 
-  const body = defuse(await readText(io, values["body-file"], "--body-file"));
-  if (!body.startsWith(MARKER)) {
-    throw new ExitError(1, `${values["body-file"]}: does not start with "${MARKER}"; not a ladder diff report`);
+  let body = "";
+  const bodyFile = values["body-file"];
+  if (bodyFile) {
+    body = defuse(await readText(io, bodyFile, "--body-file"));
+    if (!body.startsWith(MARKER)) {
+      throw new ExitError(1, `${bodyFile}: does not start with "${MARKER}"; not a ladder diff report`);
+    }
   }
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token && !dryRun) throw new ExitError(1, "no token: set GITHUB_TOKEN (or GH_TOKEN)");
@@ -96,6 +115,8 @@ export const run: Command = async (argv, io) => {
 
   let number = explicit;
   let reportUrl = values["report-url"];
+  let headSha: string | undefined;
+  let baseRef: string | undefined;
   if (auto) {
     const eventFile = values.event ?? io.env.GITHUB_EVENT_PATH;
     if (!eventFile) throw new UsageError("--pr auto needs --event FILE (or GITHUB_EVENT_PATH)");
@@ -113,6 +134,36 @@ export const run: Command = async (argv, io) => {
       return 0;
     }
     number = found.number;
+    headSha = found.headSha;
+    baseRef = found.baseRef;
+  }
+
+  if (fromGit) {
+    if (headSha === undefined || baseRef === undefined) {
+      const pr = await oneLine(pullRequestApi(github, owner, repo).get(number));
+      if (pr.state !== "open") throw new ExitError(1, `pull request #${number} is ${pr.state}; not commenting`);
+      headSha ??= pr.headSha;
+      baseRef ??= pr.baseRef;
+    }
+    if (!baseRef) throw new ExitError(1, `GitHub names no base branch for pull request #${number}`);
+    // The full report is this run's job summary; the pull request's own run holds only what its code wrote.
+    const own = io.env.GITHUB_RUN_ID && io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY;
+    const ownRun = own
+      ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/actions/runs/${io.env.GITHUB_RUN_ID}`
+      : undefined;
+    reportUrl = values["report-url"] ?? ownRun ?? reportUrl;
+    const where = locations(values, io);
+    const request = { where, remote: fromGit, number, headSha, baseRef, token, reportUrl, maxChars };
+    const computed = await pullRequestReport(request, io.stderr);
+    if (computed.status === "moved") {
+      io.stdout(
+        `${repository}#${number} has moved on from ${headSha.slice(0, 7)} to ${computed.head.slice(0, 7)}; ` +
+          "leaving the comment to that commit's run\n",
+      );
+      return 0;
+    }
+    body = computed.body;
+    if (values.summary) await appendFile(path.resolve(io.cwd, values.summary), body);
   }
 
   const api = issueComments(github, { owner, repo, number });
@@ -150,15 +201,14 @@ async function oneLine<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-async function readText(io: Io, file: string, option: string): Promise<string> {
-  const full = path.resolve(io.cwd, file);
-  try {
-    if ((await stat(full)).size > MAX_FILE_BYTES) throw new ExitError(1, `${file}: larger than 4 MiB; refusing`);
-    return await readFile(full, "utf8");
-  } catch (error) {
-    if (error instanceof ExitError) throw error;
-    throw new ExitError(1, `${option} ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
-  }
+/** Reads an input file: a regular file (never a symlink, FIFO or device, which could hang), at most 4 MiB. */
+async function readText(_io: Io, file: string, option: string): Promise<string> {
+  const read = readBounded(path.resolve(_io.cwd, file), MAX_FILE_BYTES);
+  if (read.ok) return read.bytes.toString("utf8");
+  if (read.kind) throw new ExitError(1, `${option} ${file}: is ${read.kind}, not a regular file; refusing`);
+  if (read.tooLarge !== undefined) throw new ExitError(1, `${option} ${file}: larger than 4 MiB; refusing`);
+  const code = (read.error as NodeJS.ErrnoException)?.code ?? String(read.error);
+  throw new ExitError(1, `${option} ${file}: cannot read (${code})`);
 }
 
 function parseJson(text: string, file: string): unknown {

@@ -1,0 +1,279 @@
+/**
+ * A second compiler for the generators' Handlebars templates: the same template text, the same parse
+ * (Handlebars' own, with its whitespace rules), turned into one plain JavaScript function of loops and string
+ * concatenation, partials inlined. Handlebars' runtime calls a wrapper per block, a helper per `#each`
+ * iteration and a property guard per name; for a ladder of many cells that bookkeeping cost more than the
+ * text itself (issue 11: a fixed ~7 ms per ladder).
+ *
+ * It reads a subset, the one the generators use, with Handlebars' meaning for each part: content; `{{path}}`,
+ * `{{{path}}}` and helper calls with path or literal arguments; `#each` (arrays, objects, iterables, `@index`,
+ * `@key`, `@first`, `@last`, `{{else}}`), `#if` and `#unless` (with `{{else}}`); `../` and `@root`; partials
+ * without arguments or indentation; comments. Strict mode only (a missing name throws, as Handlebars does).
+ * Anything else (block params, hashes, sub-expressions, other block helpers, decorators, partial blocks,
+ * indented partials) throws `Unsupported` at compile time and templates.ts uses Handlebars itself instead.
+ * test/fast-template.test.ts renders every template both ways, and a corpus of small templates, byte for byte.
+ *
+ * Templates still only lay out: this changes how a template runs, never what it may contain.
+ */
+
+/** A construct this compiler does not read; the caller falls back to Handlebars. */
+export class Unsupported extends Error {}
+
+// biome-ignore lint/suspicious/noExplicitAny: Handlebars' AST nodes, walked by type.
+type Node = any;
+
+export interface FastSource {
+  /** The body of `function (rt, root)`, returning the rendered text. */
+  body: string;
+  /** Partial names inlined, with the template text each was read from (for the cache key). */
+  partials: string[];
+}
+
+interface Scope {
+  ctx: string;
+  data: string;
+  depths: string | null;
+}
+
+/**
+ * Compiles `text` (and, through `partial`, the text of each partial it names) to the body of a function.
+ * `parse` is Handlebars' parser (the full package's `parse`, whitespace control applied).
+ */
+export function compileFast(
+  text: string,
+  options: { strict?: boolean; noEscape?: boolean; knownHelpersOnly?: boolean },
+  parse: (text: string) => Node,
+  partial: (name: string) => string | undefined,
+): FastSource {
+  if (options.strict !== true || options.knownHelpersOnly) throw new Unsupported("strict templates only");
+  const escapes = options.noEscape !== true;
+  let counter = 0;
+  const fresh = (name: string) => `${name}${++counter}`;
+  /** Temporaries used inside expressions, declared once at the top. */
+  const temps: string[] = [];
+  const temp = (name: string) => {
+    const t = fresh(name);
+    temps.push(t);
+    return t;
+  };
+  const partials = new Set<string>();
+  const parsedPartials = new Map<string, Node>();
+  const inlining: string[] = [];
+  const ast = parse(text);
+  const useDepths = usesDepths(ast, parse, partial, new Set());
+
+  const quote = (s: string) => JSON.stringify(s);
+  /** Source locations for strict errors, made once per render rather than at every lookup. */
+  const locations: string[] = [];
+  const location = (loc: unknown) => {
+    if (!loc) return "null";
+    const name = fresh("loc");
+    locations.push(`var ${name} = ${JSON.stringify(loc)};`);
+    return name;
+  };
+
+  /** A path's value as an expression: `strict` checks the last part as Handlebars' simple mustaches do. */
+  const path = (node: Node, scope: Scope, strict: boolean): string => {
+    if (node.type !== "PathExpression") return literal(node);
+    if (node.data) {
+      if (node.depth > 0) throw new Unsupported("@../ paths");
+      return lookups(scope.data, node.parts, strict, node.loc);
+    }
+    const parts: string[] = node.parts;
+    let base = scope.ctx;
+    if (node.depth > 0) {
+      if (scope.depths === null) throw new Unsupported("../ without depths");
+      base = `${scope.depths}[${node.depth}]`;
+    }
+    if (parts.length === 0) return base;
+    return lookups(base, parts, strict, node.loc);
+  };
+  const lookups = (base: string, parts: string[], strict: boolean, loc: unknown) => {
+    let expression = base;
+    const last = strict ? parts.length - 1 : parts.length;
+    for (let i = 0; i < last; i++) expression = `rt.lookup(${expression}, ${quote(parts[i])})`;
+    if (strict) expression = `rt.strict(${expression}, ${quote(parts[last])}, ${location(loc)})`;
+    return expression;
+  };
+  const literal = (node: Node): string => {
+    switch (node.type) {
+      case "StringLiteral":
+        return quote(node.value);
+      case "NumberLiteral":
+      case "BooleanLiteral":
+        return String(node.value);
+      case "UndefinedLiteral":
+        return "undefined";
+      case "NullLiteral":
+        return "null";
+      default:
+        throw new Unsupported(node.type);
+    }
+  };
+  const noHash = (node: Node) => {
+    if (node.hash && node.hash.pairs.length > 0) throw new Unsupported("hash arguments");
+    for (const p of node.params) if (p.type === "SubExpression") throw new Unsupported("sub-expressions");
+  };
+  const helperOptions = (name: string, scope: Scope) =>
+    `{ name: ${quote(name)}, hash: {}, data: ${scope.data}, loc: null, lookupProperty: rt.lookup }`;
+
+  /** The value a mustache shows, before escaping. */
+  const mustacheValue = (node: Node, scope: Scope): string => {
+    noHash(node);
+    const p = node.path;
+    if (p.type !== "PathExpression") throw new Unsupported("literal mustache");
+    // Handlebars' simpleId: one part, not `this`/`.`, no `../` (a data name like `@index` counts).
+    const simpleId = p.parts.length === 1 && p.depth === 0 && !/^\.|this\b/.test(p.original);
+    if (node.params.length > 0) {
+      if (!simpleId) throw new Unsupported("helper with a path name");
+      const name = p.parts[0];
+      const args = node.params.map((param: Node) => path(param, scope, false));
+      const fn = `(rt.helpers[${quote(name)}] || ${path(p, scope, true)})`;
+      return `${fn}.call(${scope.ctx} != null ? ${scope.ctx} : {}, ${[...args, helperOptions(name, scope)].join(", ")})`;
+    }
+    if (simpleId) {
+      const name = p.parts[0];
+      if (["each", "if", "unless", "with", "log", "lookup", "helperMissing", "blockHelperMissing"].includes(name))
+        throw new Unsupported(`{{${name}}}`);
+      const h = temp("h");
+      return `((${h} = rt.helpers[${quote(name)}] || ${path(p, scope, true)}), typeof ${h} === "function" ? ${h}.call(${scope.ctx} != null ? ${scope.ctx} : {}, ${helperOptions(name, scope)}) : ${h})`;
+    }
+    const v = temp("v");
+    return `((${v} = ${path(p, scope, true)}), typeof ${v} === "function" ? ${v}.call(${scope.ctx}) : ${v})`;
+  };
+
+  const program = (prog: Node | null | undefined, scope: Scope, out: string[]): void => {
+    if (!prog) return;
+    for (const statement of prog.body) statementCode(statement, scope, out);
+  };
+
+  const statementCode = (node: Node, scope: Scope, out: string[]): void => {
+    switch (node.type) {
+      case "ContentStatement":
+        if (node.value !== "") out.push(`out += ${quote(node.value)};`);
+        return;
+      case "CommentStatement":
+        return;
+      case "MustacheStatement": {
+        const value = mustacheValue(node, scope);
+        const t = fresh("t");
+        out.push(
+          node.escaped && escapes
+            ? `out += rt.escape(${value});`
+            : `var ${t} = ${value}; if (${t} != null) out += ${t};`,
+        );
+        return;
+      }
+      case "PartialStatement": {
+        if (node.params.length > 0 || (node.hash && node.hash.pairs.length > 0))
+          throw new Unsupported("partial arguments");
+        if (node.indent) throw new Unsupported("indented partial");
+        if (node.name.type !== "PathExpression" || node.name.parts.length !== 1) throw new Unsupported("partial name");
+        const name: string = node.name.original;
+        if (inlining.includes(name)) throw new Unsupported("recursive partial");
+        let parsed = parsedPartials.get(name);
+        if (!parsed) {
+          const source = partial(name);
+          if (source === undefined) throw new Unsupported(`partial ${name} has no template file`);
+          parsed = parse(source);
+          parsedPartials.set(name, parsed);
+        }
+        partials.add(name);
+        inlining.push(name);
+        // A partial starts a depth stack of its own (Handlebars passes depths to partials only in compat mode).
+        let depths: string | null = null;
+        if (useDepths) {
+          depths = fresh("ds");
+          out.push(`var ${depths} = [${scope.ctx}];`);
+        }
+        program(parsed, { ...scope, depths }, out);
+        inlining.pop();
+        return;
+      }
+      case "BlockStatement":
+        block(node, scope, out);
+        return;
+      default:
+        throw new Unsupported(node.type);
+    }
+  };
+
+  const block = (node: Node, scope: Scope, out: string[]): void => {
+    noHash(node);
+    if (node.program?.blockParams?.length || node.inverse?.blockParams?.length) throw new Unsupported("block params");
+    const name = node.path.original;
+    if (node.params.length !== 1 || !node.program) throw new Unsupported(`#${name} form`);
+    const value = path(node.params[0], scope, false);
+    if (name === "if" || name === "unless") {
+      const yes = name === "if" ? node.program : node.inverse;
+      const no = name === "if" ? node.inverse : node.program;
+      out.push(`if (rt.truthy(${value}, ${scope.ctx})) {`);
+      program(yes, scope, out);
+      out.push("} else {");
+      program(no, scope, out);
+      out.push("}");
+      return;
+    }
+    if (name !== "each") throw new Unsupported(`#${name}`);
+    const [v, list, keys, i, n, c, d, ds] = ["v", "a", "k", "i", "n", "c", "d", "ds"].map(fresh);
+    out.push(`var ${v} = ${value}; if (typeof ${v} === "function") ${v} = ${v}.call(${scope.ctx});`);
+    out.push(`var ${keys} = null, ${list} = null;`);
+    out.push(
+      `if (Array.isArray(${v})) ${list} = ${v}; else { var e${v} = rt.entries(${v}); if (e${v}) { ${list} = e${v}.values; ${keys} = e${v}.keys; } }`,
+    );
+    out.push(`if (${list} !== null && ${list}.length > 0) {`);
+    out.push(`var ${d} = rt.frame(${scope.data});`);
+    out.push(`for (var ${i} = 0, ${n} = ${list}.length; ${i} < ${n}; ${i}++) {`);
+    out.push(`if (!(${i} in ${list})) continue;`);
+    out.push(`var ${c} = ${list}[${i}];`);
+    out.push(
+      `${d}.key = ${keys} === null ? ${i} : ${keys}[${i}]; ${d}.index = ${i}; ${d}.first = ${i} === 0; ${d}.last = ${i} === ${n} - 1;`,
+    );
+    let depths: string | null = null;
+    if (useDepths) {
+      depths = ds;
+      out.push(`var ${ds} = ${c} != ${scope.depths}[0] ? [${c}].concat(${scope.depths}) : ${scope.depths};`);
+    }
+    program(node.program, { ctx: c, data: d, depths }, out);
+    out.push("}");
+    out.push("} else {");
+    program(node.inverse, scope, out);
+    out.push("}");
+  };
+
+  const lines: string[] = [];
+  const root: Scope = { ctx: "root", data: "data0", depths: useDepths ? "depths0" : null };
+  program(ast, root, lines);
+  const head = ['"use strict";', 'var out = "";', "var data0 = { root: root };"];
+  if (useDepths) head.push("var depths0 = [root];");
+  if (temps.length > 0) head.push(`var ${temps.join(", ")};`);
+  head.push(...locations);
+  return { body: [...head, ...lines, "return out;"].join("\n"), partials: [...partials].sort() };
+}
+
+/** Whether any path in the template or its partials climbs with `../` (then each block keeps a depth stack). */
+function usesDepths(
+  ast: Node,
+  parse: (text: string) => Node,
+  partial: (name: string) => string | undefined,
+  seen: Set<string>,
+): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (node.type === "PathExpression" && node.depth > 0 && !node.data) found = true;
+    if (node.type === "PartialStatement" && node.name?.type === "PathExpression") {
+      const name = node.name.original;
+      const source = seen.has(name) ? undefined : partial(name);
+      seen.add(name);
+      if (source !== undefined) visit(parse(source));
+    }
+    for (const key of Object.keys(node)) if (key !== "loc") visit(node[key]);
+  };
+  visit(ast);
+  return found;
+}

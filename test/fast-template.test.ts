@@ -1,0 +1,187 @@
+/**
+ * The fast template compiler (generators/shared/fast-template.ts) must render exactly what Handlebars renders:
+ * on a corpus of small templates that exercise every construct it reads, and on the generators' own page and
+ * Markdown templates with the seed ladder's contexts. What it does not read, it must refuse, so that
+ * templates.ts falls back to Handlebars.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import Handlebars from "handlebars";
+import { describe, expect, it } from "vitest";
+import { buildContext } from "../generators/html/context.js";
+import { escapeHtml } from "../generators/html/escape.js";
+import { CSP, SCRIPT, STYLE } from "../generators/html/render.js";
+import { markdownContext } from "../generators/markdown/render.js";
+import { fastRuntime } from "../generators/shared/fast-runtime.js";
+import { compileFast, Unsupported } from "../generators/shared/fast-template.js";
+import { loadSource } from "../scripts/check/load.js";
+import type { Ladder } from "../scripts/model/model.js";
+
+const root = path.join(import.meta.dirname, "..");
+
+type Options = { strict?: boolean; noEscape?: boolean };
+
+function environment(partials: Record<string, string> = {}) {
+  const env = Handlebars.create();
+  env.registerHelper("text", (value: unknown) => new env.SafeString(`[${String(value)}]`));
+  env.registerHelper("join", (list: unknown[], separator: string) => list.join(separator));
+  env.registerHelper("shout", (value: unknown) => `${String(value).toUpperCase()}<!>`);
+  for (const [name, text] of Object.entries(partials)) env.registerPartial(name, env.compile(text, { strict: true }));
+  return env;
+}
+
+/** Renders `text` both ways; returns both results (or the thrown messages). */
+function both(text: string, context: unknown, options: Options = { strict: true }, partials = {}) {
+  const env = environment(partials);
+  const run = (f: () => string) => {
+    try {
+      return f();
+    } catch (error) {
+      return `threw: ${(error as Error).message}`;
+    }
+  };
+  const reference = run(() => env.compile(text, options)(context));
+  const fast = compileFast(
+    text,
+    options,
+    (t) => Handlebars.parse(t),
+    (name) => (partials as never)[name],
+  );
+  const render = new Function("rt", "root", fast.body) as (rt: unknown, root: unknown) => string;
+  const rt = fastRuntime(env);
+  return { reference, fast: run(() => render(rt, context)) };
+}
+
+const context = {
+  title: "A <b> & 'c'",
+  zero: 0,
+  empty: [],
+  none: null,
+  yes: true,
+  fn: () => "called",
+  items: [
+    { name: "one", tags: ["x", "y"], note: "first" },
+    { name: "two", tags: [], note: "" },
+    { name: "thr<ee>", tags: ["z"] },
+  ],
+  map: { a: 1, b: 2 },
+  nested: { deep: { value: "deep" } },
+  columns: 4,
+};
+
+const corpus: Array<[string, Options?]> = [
+  ["plain {{title}} and {{{title}}}"],
+  ["{{text title}} {{{text title}}} {{shout title}} {{{shout title}}}"],
+  ["{{#each items}}{{@index}}:{{name}}{{#if @first}} first{{/if}}{{#if @last}} last{{/if}};{{/each}}"],
+  ["{{#each items}}\n<li>{{name}} of {{../columns}} {{@root.title}}</li>\n{{/each}}\n"],
+  ["{{#each items}}{{#each tags}}{{this}}@{{../name}}/{{@index}}{{/each}}{{else}}none{{/each}}"],
+  ["{{#each items}}{{#each tags}}{{this}}<{{../name}}|{{../../columns}}>{{else}}(no tags){{/each}}{{/each}}"],
+  ["{{#each map}}{{@key}}={{this}}{{#unless @last}},{{/unless}}{{/each}}"],
+  ["{{#each empty}}x{{else}}empty{{/each}}|{{#each none}}x{{else}}none{{/each}}"],
+  ["{{#if zero}}z{{else}}not zero{{/if}} {{#if empty}}e{{else}}no items{{/if}} {{#if fn}}fn{{/if}}"],
+  ["{{#if none}}a{{else if yes}}b{{else}}c{{/if}} {{#unless yes}}u{{else}}not u{{/unless}}"],
+  ["{{#if items}}\n  {{#each items}}\n  - {{name}}\n  {{/each}}\n{{/if}}\ntrailing\n"],
+  ["{{~title~}}   {{nested.deep.value}} {{fn}} {{zero}} {{yes}}"],
+  ['{{{join items.0.tags ", "}}} {{join items.0.tags "&"}} {{text 3}} {{text true}} {{text "lit"}}'],
+  ["{{!-- comment --}}{{! short }}a\n{{!-- standalone --}}\nb"],
+  ["{{missing}}"],
+  ["{{nested.missing}}"],
+  ["{{text missing}}|{{#if missing}}x{{/if}}|{{#each missing}}x{{/each}}"],
+  ["{{title}} {{text title}} {{#each items}}{{name}}{{/each}}", { strict: true, noEscape: true }],
+];
+
+describe("compileFast", () => {
+  it.each(corpus)("renders what Handlebars renders: %s", (text, options) => {
+    const { reference, fast } = both(text, context, options);
+    expect(fast).toBe(reference);
+  });
+
+  it("inlines partials, standalone and inline, with the caller's context and data", () => {
+    const partials = {
+      row: "<tr>{{name}} {{@index}} {{@root.columns}}</tr>\n",
+      list: "{{#each tags}}\n{{> tag}}\n{{/each}}\n",
+      tag: "[{{this}}]",
+    };
+    const text = "{{#each items}}\n{{> row}}\n{{> list}}\n{{/each}}\nend {{> tag}}\n";
+    const { reference, fast } = both(text, { ...context, this: "x" }, { strict: true }, partials);
+    expect(fast).toBe(reference);
+  });
+
+  it("refuses what it does not read, so that Handlebars renders it", () => {
+    const refused = [
+      "{{#each items as |item|}}{{item.name}}{{/each}}",
+      "{{#each items}}{{#each tags}}{{@../index}}{{/each}}{{/each}}",
+      "{{#with nested}}{{deep.value}}{{/with}}",
+      "{{text title key=1}}",
+      "{{text (shout title)}}",
+      "{{> row name}}",
+      "  {{> row}}\n",
+      "{{#> layout}}x{{/layout}}",
+      "{{^items}}none{{/items}}",
+      "{{#custom}}x{{/custom}}",
+    ];
+    for (const text of refused) {
+      expect(
+        () =>
+          compileFast(
+            text,
+            { strict: true },
+            (t) => Handlebars.parse(t),
+            () => "<tr></tr>\n",
+          ),
+        text,
+      ).toThrow(Unsupported);
+    }
+    expect(() => compileFast("x", { knownHelpersOnly: true }, Handlebars.parse, () => undefined)).toThrow(Unsupported);
+    expect(() => compileFast("{{> nowhere}}", { strict: true }, Handlebars.parse, () => undefined)).toThrow(
+      Unsupported,
+    );
+  });
+
+  const seed = (() => {
+    const loaded = loadSource({ file: "ladder/sre.yaml", text: readFileSync(path.join(root, "ladder/sre.yaml")) });
+    if (!loaded.ok) throw new Error("the seed does not load");
+    return { id: loaded.parsed.id, file: loaded.parsed.file, ...(loaded.parsed.data as object) } as Ladder;
+  })();
+
+  /** A generator's template rendered by Handlebars and by the fast form, from the same files. */
+  function generator(folder: string, main: string, options: Options, helpers = {}) {
+    const read = (name: string) => readFileSync(path.join(root, "generators", folder, name), "utf8");
+    // Every partial of the generator, as the generator registers them.
+    const partialNames = readdirSync(path.join(root, "generators", folder, "partials"))
+      .filter((n) => n.endsWith(".hbs"))
+      .map((n) => n.slice(0, -4));
+    const partials = Object.fromEntries(partialNames.map((n) => [n, read(`partials/${n}.hbs`)]));
+    const env = Handlebars.create();
+    for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper as never);
+    for (const [name, text] of Object.entries(partials)) env.registerPartial(name, env.compile(text, options));
+    const fast = compileFast(
+      read(main),
+      options,
+      (t) => Handlebars.parse(t),
+      (name) => partials[name],
+    );
+    const render = new Function("rt", "root", fast.body) as (rt: unknown, root: unknown) => string;
+    return { reference: env.compile(read(main), options), fast: (c: unknown) => render(fastRuntime(env), c) };
+  }
+
+  it("renders the web page of the seed ladder exactly as Handlebars does", () => {
+    const text = (value: unknown) => new Handlebars.SafeString(escapeHtml(String(value)));
+    const { reference, fast } = generator(
+      "html",
+      "page.hbs",
+      { strict: true },
+      {
+        text,
+      },
+    );
+    const pageContext = { ...buildContext(seed), csp: CSP, style: STYLE, script: SCRIPT };
+    expect(fast(pageContext)).toBe(reference(pageContext));
+  });
+
+  it("renders the Markdown of the seed ladder exactly as Handlebars does", () => {
+    const options = { strict: true, noEscape: true };
+    const { reference, fast } = generator("markdown", "ladder.md.hbs", options);
+    expect(fast(markdownContext(seed))).toBe(reference(markdownContext(seed)));
+  });
+});

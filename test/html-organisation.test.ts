@@ -1,0 +1,176 @@
+/**
+ * The page of a track in an organisation, without a browser: prose as the allowed Markdown only (everything
+ * else shown as text), inherited items marked with their source, cells that do not apply shown as such with
+ * their reason, the scale line, links to the same level in the other tracks, and one across-tracks view per
+ * shared scale level. A ladder outside an organisation gets none of it.
+ */
+import { type DefaultTreeAdapterMap, parse } from "parse5";
+import { describe, expect, test } from "vitest";
+import { proseHtml } from "../generators/html/prose.js";
+import { renderHtml } from "../generators/html/render.js";
+import { FIXTURES, loadLadder } from "./helpers/html-page.js";
+import { core, ladders, organisation, qaTrack, sreTrack } from "./helpers/organisation-page.js";
+
+type Element = DefaultTreeAdapterMap["element"];
+type ParentNode = DefaultTreeAdapterMap["parentNode"];
+
+function elements(html: string): Element[] {
+  const errors: string[] = [];
+  const document = parse(html, { onParseError: (e) => errors.push(`${e.code} at ${e.startLine}:${e.startCol}`) });
+  expect(errors).toEqual([]);
+  const all: Element[] = [];
+  const walk = (node: ParentNode) => {
+    for (const child of node.childNodes) {
+      if ("tagName" in child) {
+        all.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(document);
+  return all;
+}
+const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
+const textOf = (e: Element): string =>
+  e.childNodes
+    .map((n) => ("value" in n && n.nodeName === "#text" ? n.value : "tagName" in n ? textOf(n) : ""))
+    .join("");
+const byId = (all: Element[], id: string) => all.find((e) => attr(e, "id") === id) as Element;
+const html = renderHtml(sreTrack, { organisation, ladders });
+const all = elements(html);
+
+describe("prose", () => {
+  test("renders paragraphs, lists, bold, italic, code and links; anything else stays visible text", () => {
+    const out = proseHtml([
+      {
+        heading: "A <b>heading</b>",
+        depth: 3,
+        text: "**b** *i* `c<d>` [ok](https://example.com/a?b=1&c=2) [no](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n1. one\n2. two\n\n# not a heading\n\n| a |\n|---|\n\n![image](https://example.com/i.png)",
+      },
+    ]) as string;
+    const parsed = elements(`<!doctype html><html lang="en"><head><title>t</title></head><body>${out}</body></html>`);
+    const tags = new Set(parsed.map((e) => e.tagName));
+    for (const tag of ["img", "table", "script", "h1", "b"]) expect(tags.has(tag), tag).toBe(false);
+    expect([...tags].filter((t) => !["html", "head", "title", "body"].includes(t)).sort()).toEqual(
+      ["a", "code", "em", "h3", "li", "ol", "p", "strong"].sort(),
+    );
+    const links = parsed.filter((e) => e.tagName === "a");
+    expect(links.map((a) => attr(a, "href"))).toEqual(["https://example.com/a?b=1&c=2", "https://example.com/i.png"]);
+    expect(links.every((a) => attr(a, "rel") === "noopener noreferrer")).toBe(true);
+    const text = parsed.map(textOf).join(" ");
+    for (const shown of [
+      "A <b>heading</b>",
+      "[no](javascript:alert(1))",
+      "<img src=x onerror=alert(1)>",
+      "# not a heading",
+    ]) {
+      expect(text).toContain(shown);
+    }
+    expect(proseHtml(undefined)).toBeNull();
+    expect(proseHtml([])).toBeNull();
+  });
+
+  test("the ladder's prose stands before the matrix, its afterword after every view, a level's in its section", () => {
+    const order = all.map((e) => attr(e, "id") ?? (attr(e, "class") === "prose" ? "prose" : "")).filter(Boolean);
+    expect(order.indexOf("prose")).toBeLessThan(order.indexOf("matrix"));
+    expect(order.lastIndexOf("prose")).toBeGreaterThan(order.indexOf("tracks"));
+    const level = textOf(byId(all, "level-l1"));
+    expect(level).toContain("New on call: shadow first.");
+    expect(textOf(byId(all, "about-title"))).toBe("About the competencies");
+    const about = all.find((e) => attr(e, "class") === "about") as Element;
+    expect(textOf(about)).toContain("Pages come at night.");
+    expect(textOf(about)).toContain("It matters.");
+    expect(html).toContain("two &lt;script&gt;x&lt;/script&gt;");
+  });
+});
+
+describe("a track's page", () => {
+  test("marks inherited rows and categories with their source, and a cell that overrides it", () => {
+    const row = byId(all, "competency-communication");
+    expect(row.childNodes.some((n) => "tagName" in n && textOf(n as Element).includes("from Core"))).toBe(true);
+    expect(textOf(byId(all, "category-engagement"))).toContain("Engagement from Core");
+    expect(textOf(byId(all, "cell-communication--l1"))).toBe("Asks for help.");
+    expect(textOf(byId(all, "cell-communication--l2"))).toBe("own text Writes incident reviews.");
+    expect(textOf(byId(all, "level-l2--communication"))).toContain("Communication from Core");
+  });
+
+  test("shows cells that do not apply as such, with the reason when there is one", () => {
+    const onCall = byId(all, "cell-on-call--l1");
+    expect(attr(onCall, "data-na")).toBe("Juniors do not take shifts.");
+    expect(textOf(onCall)).toBe("Does not apply Juniors do not take shifts.");
+    expect(textOf(byId(all, "cell-tooling--l2"))).toBe("Does not apply");
+    expect(attr(byId(all, "cell-tooling--l2"), "data-na")).toBe("");
+    expect(textOf(byId(all, "level-l1--on-call"))).toContain("Does not apply Juniors do not take shifts.");
+  });
+
+  test("names the track, each level's scale level, and links to the same level in the other tracks", () => {
+    expect(textOf(all.find((e) => attr(e, "class") === "track") as Element)).toBe("The SRE track of Acme Engineering");
+    const l2 = byId(all, "level-l2");
+    const scale = (l2.childNodes as Element[]).find((n) => "tagName" in n && attr(n, "class") === "scale") as Element;
+    expect(textOf(scale)).toBe("Intermediate (L2) on the Individual contributor scale: Works independently.");
+    const links = all.filter((e) => e.tagName === "a" && /\.html#level-/.test(attr(e, "href") ?? ""));
+    expect(links.map((a) => [attr(a, "href"), textOf(a)])).toEqual([["qa.html#level-q2", "QA: QA Engineer (L2)"]]);
+    // L1 has no other track on its scale level (QA starts at L2): no links, no across view.
+    expect(textOf(byId(all, "level-l1"))).not.toContain("Same level in other tracks");
+    expect(byId(all, "tracks-l1")).toBeUndefined();
+  });
+
+  test("compares each competency across the tracks at one scale level", () => {
+    const view = byId(all, "tracks-l2");
+    const headers = all.filter((e) => e.tagName === "th" && attr(e, "scope") === "col" && isInside(view, e));
+    expect(headers.map(textOf)).toEqual(["Competency", "SRE: SRE (L2)", "QA: QA Engineer (L2)"]);
+    const cells = (id: string) =>
+      (byId(all, `tracks-l2--${id}`).childNodes as Element[]).filter((n) => n.tagName === "td").map(textOf);
+    expect(cells("communication")).toEqual(["Writes incident reviews.", "Helps others."]);
+    expect(cells("on-call")).toEqual(["Takes shifts.", "Not in this track"]);
+    expect(cells("tooling")).toEqual(["Does not apply", "Not in this track"]);
+    expect(
+      attr(
+        byId(all, "level-l2--on-call").childNodes.find(
+          (n) => "tagName" in n && n.tagName === "dd" && attr(n, "class") === "propose",
+        ) as Element,
+        "class",
+      ),
+    ).toBe("propose");
+  });
+
+  test("the QA track links back to SRE at the same scale level, and a base ladder (no track) names its role", () => {
+    const qa = elements(renderHtml(qaTrack, { organisation, ladders }));
+    const links = qa.filter((e) => e.tagName === "a" && /\.html#level-/.test(attr(e, "href") ?? ""));
+    expect(links.map((a) => attr(a, "href"))).toEqual(["sre.html#level-l2"]);
+    const base = elements(renderHtml(core, { organisation, ladders }));
+    expect(textOf(base.find((e) => attr(e, "class") === "track") as Element)).toBe(
+      "Shared by the tracks of Acme Engineering",
+    );
+  });
+
+  test("is the same bytes every time", () => {
+    expect(renderHtml(sreTrack, { organisation, ladders })).toBe(html);
+  });
+});
+
+test("a ladder outside an organisation has no marks, no not-applicable cells and no across view", () => {
+  const page = renderHtml(loadLadder(FIXTURES.sre));
+  const seed = page.slice(0, page.indexOf("<script>"));
+  for (const absent of [
+    'class="from"',
+    "Does not apply",
+    'id="tracks"',
+    'class="track"',
+    'class="scale"',
+    'class="prose"',
+  ]) {
+    expect(seed).not.toContain(absent);
+  }
+});
+
+function isInside(root: Element, node: Element): boolean {
+  for (
+    let at: ParentNode | null = node.parentNode;
+    at;
+    at = "parentNode" in at ? (at.parentNode as ParentNode | null) : null
+  ) {
+    if (at === root) return true;
+  }
+  return false;
+}
