@@ -155,3 +155,15 @@ describe("the organisation's rules, each at its file, line and column", () => {
     ]);
   });
 });
+
+describe("validating named files of an organisation", () => {
+  it("reads the base and the organisation as context, and reports on the named file only", async () => {
+    const named = await ladder(["validate", "--root", repo, "ladder/support.yaml"], repo);
+    expect(named.stderr).toBe("");
+    expect(named.stdout).toBe("1 ladder valid: ladder/support.yaml\n");
+    const broken = variant({ "support.yaml": read("support.yaml").replace(/drop: .*/, 'drop: ""') });
+    const lint = await ladder(["lint", "--root", broken, "ladder/support.yaml"], broken);
+    expect(lint.code).toBe(1);
+    expect(lint.stderr).toMatch(/^ladder\/support\.yaml:20:15: error: .*\(drop-without-reason\)/);
+  });
+});

@@ -1,10 +1,10 @@
 /** `ladder validate [FILE…]`: schema and rules on every ladder, all problems in one pass. */
 
-import { readSources } from "../../check/sources.js";
 import type { Command } from "../../model/io.js";
 import { reportProblems, summarize } from "../../model/problems.js";
 import { asValidateResult, resolveSources } from "../../resolve/pipeline.js";
 import { locations, parse } from "../cli.js";
+import { readWithContext } from "../context.js";
 
 export const help = `Usage: ladder validate [FILE…] [--root DIR] [--ladders DIR]
 
@@ -20,9 +20,9 @@ export const run: Command = async (argv, io) => {
     io.stdout(help);
     return 0;
   }
-  const sources = await readSources(locations(values, io), positionals);
+  const { sources, only } = await readWithContext(locations(values, io), positionals);
   // With ladder/organisation.yaml the ladders are checked together and resolved (scripts/resolve/).
-  const result = asValidateResult(resolveSources(sources, { lint: true }));
+  const result = asValidateResult(resolveSources(sources, { lint: true, only }));
   if (!result.ok) {
     reportProblems(result.problems, io);
     io.stderr(`${summarize(result.problems)}\n`);
