@@ -12,6 +12,11 @@ export interface Shape {
   ladders: number;
   levels: number;
   competencies: number;
+  /**
+   * With an organisation file: one scale of `levels` levels; ladder 1 is the base, every other ladder a track
+   * that extends it and adds `competencies` rows of its own (so a track resolves to twice the rows).
+   */
+  organisation?: boolean;
 }
 
 export const cellsOf = (shape: Shape) => shape.ladders * shape.levels * shape.competencies;
@@ -82,10 +87,14 @@ export function ladderYaml(shape: Shape, index: number, corpus: Corpus, seed = 1
     "",
     `title: Titles for ${family}`,
     `summary: ${text(random, corpus, 120)}`,
+    ...(shape.organisation && index > 0 ? ["extends: family-001"] : []),
     "levels:",
   ];
+  // A track's own rows and categories get ids of their own, so they add to the base's rather than override.
+  const own = shape.organisation && index > 0 ? `t${index + 1}-` : "";
   for (let l = 1; l <= shape.levels; l++) {
     lines.push(`  - id: l${l}`, `    code: L${l}`, `    title: ${family} Engineer ${l}`);
+    if (shape.organisation) lines.push(`    scale: l${l}`);
     if (l % 3 === 0) lines.push(`    summary: ${text(random, corpus, 80)}`);
   }
   lines.push("categories:");
@@ -93,11 +102,11 @@ export function ladderYaml(shape: Shape, index: number, corpus: Corpus, seed = 1
   for (let k = 0; k < shape.competencies; k++) {
     if (k % perCategory === 0) {
       const c = k / perCategory + 1;
-      lines.push(`  - id: category-${c}`, `    name: ${name(1)} ${c}`);
+      lines.push(`  - id: ${own}category-${c}`, `    name: ${name(1)} ${c}`);
       if (c % 2 === 1) lines.push(`    description: ${text(random, corpus, 90)}`);
       lines.push("    competencies:");
     }
-    lines.push(`      - id: competency-${k + 1}`, `        name: ${name(1 + (k % 3))}`);
+    lines.push(`      - id: ${own}competency-${k + 1}`, `        name: ${name(1 + (k % 3))}`);
     if (k % 7 === 0) lines.push(`        description: ${text(random, corpus, 100)}`);
     lines.push("        cells:");
     // A row's cells stay within ±25% of one length, so none is far shorter or longer than its neighbours.
@@ -117,6 +126,31 @@ export function writeOrganisation(root: string, shape: Shape, corpus: Corpus, sc
   for (let i = 0; i < shape.ladders; i++) {
     const file = path.join(root, "ladder", `family-${String(i + 1).padStart(3, "0")}.yaml`);
     writeFileSync(file, ladderYaml(shape, i, corpus));
+    files.push(file);
+  }
+  if (shape.organisation) {
+    const levels = Array.from({ length: shape.levels }, (_, l) => [
+      `      - id: l${l + 1}`,
+      `        code: L${l + 1}`,
+      `        title: Level ${l + 1}`,
+    ]).flat();
+    const tracks = Array.from(
+      { length: shape.ladders - 1 },
+      (_, i) => `  - ladder: family-${String(i + 2).padStart(3, "0")}`,
+    );
+    const lines = [
+      "title: Benchmark organisation",
+      "scales:",
+      "  - id: ic",
+      "    name: Engineers",
+      "    levels:",
+      ...levels,
+    ];
+    const file = path.join(root, "ladder", "organisation.yaml");
+    writeFileSync(
+      file,
+      `${[...lines, "tracks:", ...(tracks.length > 0 ? tracks : ["  - ladder: family-001"])].join("\n")}\n`,
+    );
     files.push(file);
   }
   return files;

@@ -3,7 +3,8 @@
  * - `seed`: the seed ladder alone;
  * - `N` (1, 2, 4, 8): N × the base organisation of 6 ladders × 10 levels × 100 competencies;
  * - `50k`: 50 such ladders; `LxVxC`: L ladders of V levels × C competencies;
- * - `seedxN` (seedx20, seedx208, seedx834): N copies of the seed ladder, an organisation of many small ladders.
+ * - `seedxN` (seedx20, seedx208, seedx834): N copies of the seed ladder, an organisation of many small ladders;
+ * - `org:LxVxC`: as `LxVxC`, with ladder/organisation.yaml: ladder 1 a base, the others tracks extending it.
  */
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -32,9 +33,11 @@ export function parseSizes(list: string): Size[] {
       const n = Number(copies[1]);
       return { name: `seed×${n}`, shape: { ...SEED_SHAPE, ladders: n }, copies: n };
     }
-    const m = /^(\d+)x(\d+)x(\d+)$/.exec(name);
-    if (m && Number(m[1]) > 0 && Number(m[2]) > 0 && Number(m[3]) > 0) {
-      return { name, shape: { ladders: Number(m[1]), levels: Number(m[2]), competencies: Number(m[3]) } };
+    const m = /^(org:)?(\d+)x(\d+)x(\d+)$/.exec(name);
+    if (m && Number(m[2]) > 0 && Number(m[3]) > 0 && Number(m[4]) > 0) {
+      const shape = { ladders: Number(m[2]), levels: Number(m[3]), competencies: Number(m[4]) };
+      // org:…: with ladder/organisation.yaml, a base and tracks that extend it (bench/generate.ts).
+      return { name, shape: m[1] === undefined ? shape : { ...shape, organisation: true } };
     }
     throw new Error(
       `--sizes: "${name}" is not seed, 50k, a multiple like 2, seedxN (N copies of the seed) or LADDERSxLEVELSxCOMPETENCIES`,

@@ -223,6 +223,39 @@ const mutations: Mutation[] = [
       for (const c of rows(l)) for (const key of Object.keys(c.examples ?? {})) (c.examples ?? {})[key] = [];
     },
   ],
+  [
+    "prose before and after the matrix",
+    (l) => {
+      l.prose = [{ heading: "About", text: "Read **this** first." }];
+      l.afterword = [{ text: "After." }];
+    },
+  ],
+  [
+    "prose on a level, a category and a competency",
+    (l) => {
+      l.levels[0].prose = [{ text: "Level prose." }];
+      l.categories[0].prose = [{ heading: "Why", text: "Category prose." }];
+      rows(l)[0].prose = [{ text: "Row prose." }];
+    },
+  ],
+  [
+    "a cell marked not applicable",
+    (l) => {
+      const row = rows(l)[0];
+      const level = l.levels[0].id;
+      delete row.cells[level];
+      row.notApplicable = { [level]: "Does not apply yet." };
+    },
+  ],
+  [
+    "inherited marks on a category, a row and a cell",
+    (l) => {
+      l.extends = "core";
+      l.categories[0].from = "core";
+      rows(l)[0].from = "core";
+      rows(l)[0].cellsFrom = { [l.levels[0].id]: "core" };
+    },
+  ],
   ["nothing", () => {}],
 ];
 

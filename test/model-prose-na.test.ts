@@ -160,3 +160,25 @@ describe("extends, scale and drop in the schema", () => {
     expect(problems(ladder({ competency: "        drop: no" }))).toEqual(["unknown-key 18:9"]);
   });
 });
+
+describe("the canonical layout of the new keys", () => {
+  it("writes prose text as a block literal, and the new keys in reading order", async () => {
+    const { formatLadder } = await import("../scripts/import/format.js");
+    const input = [
+      "title: Small",
+      'prose:\n  - text: "First paragraph.\\n\\n- a\\n- b"\n    heading: Intro',
+      "levels:\n  - id: l1\n    scale: l1\n    code: L1\n    title: Junior",
+      "categories:\n  - id: skill\n    name: Skill\n    competencies:\n      - id: x\n        name: X\n        notApplicable:\n          l1: Not yet.\n        cells: {}",
+      "",
+    ].join("\n");
+    const result = formatLadder(input);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.text).toContain("  - heading: Intro\n    text: |-\n      First paragraph.\n\n      - a\n      - b\n");
+    expect(result.text).toContain("    title: Junior\n    scale: l1\n");
+    expect(result.text.indexOf("cells:")).toBeLessThan(result.text.indexOf("notApplicable:"));
+    // Text a block literal cannot hold exactly stays double-quoted.
+    const trailing = formatLadder(input.replace("First paragraph.", "Trailing space. "));
+    expect(trailing.ok && trailing.text).toContain('text: "Trailing space.\\ \\n\\n- a\\n- b"');
+  });
+});

@@ -155,3 +155,48 @@ describe("the organisation's rules, each at its file, line and column", () => {
     ]);
   });
 });
+
+describe("validating named files of an organisation", () => {
+  it("reads the base and the organisation as context, and reports on the named file only", async () => {
+    const named = await ladder(["validate", "--root", repo, "ladder/support.yaml"], repo);
+    expect(named.stderr).toBe("");
+    expect(named.stdout).toBe("1 ladder valid: ladder/support.yaml\n");
+    const broken = variant({ "support.yaml": read("support.yaml").replace(/drop: .*/, 'drop: ""') });
+    const lint = await ladder(["lint", "--root", broken, "ladder/support.yaml"], broken);
+    expect(lint.code).toBe(1);
+    expect(lint.stderr).toMatch(/^ladder\/support\.yaml:20:15: error: .*\(drop-without-reason\)/);
+  });
+});
+
+describe("the organisation outside the test process", () => {
+  it("builds the same files from the compiled CLI, which uses the precompiled organisation schema", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const out = mkdtempSync(path.join(tmpdir(), "org-compiled-"));
+    const bin = path.join(import.meta.dirname, "../bin/ladder.mjs");
+    const run = spawnSync(process.execPath, [bin, "build", "--root", repo, "--out", out], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    for (const file of ["README.md", "index.html", "sre.md", "support.json"]) {
+      expect(readFileSync(path.join(out, file), "utf8")).toBe(readFileSync(expected(file), "utf8"));
+    }
+  });
+
+  it("the benchmark's organisation shape resolves cleanly: a base and tracks that extend it", async () => {
+    const { corpusFrom, writeOrganisation } = await import("../bench/generate.js");
+    const root = mkdtempSync(path.join(tmpdir(), "org-bench-"));
+    const corpus = corpusFrom(readFileSync(path.join(import.meta.dirname, "../ladder/sre.yaml"), "utf8"));
+    writeOrganisation(
+      root,
+      { ladders: 3, levels: 4, competencies: 12, organisation: true },
+      corpus,
+      path.join(import.meta.dirname, "../schemas"),
+    );
+    const result = await resolved(root);
+    expect(result.ladders.map((l) => [l.id, l.categories.flatMap((c) => c.competencies).length])).toEqual([
+      ["family-001", 12],
+      ["family-002", 24],
+      ["family-003", 24],
+    ]);
+    expect(result.organisation?.tracks.map((t) => t.ladder)).toEqual(["family-002", "family-003"]);
+  });
+});

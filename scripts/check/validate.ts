@@ -59,18 +59,27 @@ export function skipCounting(code: string): string {
 }
 
 let organisationCompiled: ValidateFunction | undefined;
+const ORGANISATION_PRECOMPILED = fileURLToPath(new URL("../../schemas/organisation.validate.cjs", import.meta.url));
 
-/**
- * Checks `ladder/organisation.yaml`'s data against `schemas/organisation.schema.json` (which borrows the
- * ladder schema's ids, texts and prose); compiled on first use, as only a folder with an organisation needs it.
- */
+function compileOrganisation(source: boolean) {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source } });
+  ajv.addSchema(require("../../schemas/ladder.schema.json"));
+  return { ajv, validate: ajv.compile(require("../../schemas/organisation.schema.json")) };
+}
+
+/** The organisation schema's validator as standalone code, as `standaloneSource` is for the ladder's. */
+export function organisationStandaloneSource(): string {
+  const { ajv, validate } = compileOrganisation(true);
+  const standalone = require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js");
+  return standalone.default(ajv, validate);
+}
+
+/** Checks `ladder/organisation.yaml` against `schemas/organisation.schema.json` (precompiled in .build/). */
 export function validateOrganisationSchema(data: unknown): PathProblem[] {
-  if (organisationCompiled === undefined) {
-    const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-    const ajv = new Ajv2020(AJV_OPTIONS);
-    ajv.addSchema(require("../../schemas/ladder.schema.json"));
-    organisationCompiled = ajv.compile(require("../../schemas/organisation.schema.json"));
-  }
+  organisationCompiled ??= existsSync(ORGANISATION_PRECOMPILED)
+    ? (require(ORGANISATION_PRECOMPILED) as ValidateFunction)
+    : compileOrganisation(false).validate;
   return problemsOf(organisationCompiled, data);
 }
 

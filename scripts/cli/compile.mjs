@@ -44,8 +44,11 @@ export async function compile(out) {
     if (result.status !== 0) throw new Error(`tsc failed: ${(result.stdout + result.stderr).trim().split("\n")[0]}`);
     for (const folder of ["scripts", "generators", "schemas"])
       copyAssets(path.join(root, folder), path.join(fresh, folder));
-    const { standaloneSource } = await import(pathToFileURL(path.join(fresh, "scripts/check/validate.js")).href);
+    const { standaloneSource, organisationStandaloneSource } = await import(
+      pathToFileURL(path.join(fresh, "scripts/check/validate.js")).href
+    );
     writeFileSync(path.join(fresh, "schemas/ladder.validate.cjs"), standaloneSource());
+    writeFileSync(path.join(fresh, "schemas/organisation.validate.cjs"), organisationStandaloneSource());
     const { precompiledSource } = await import(pathToFileURL(path.join(fresh, "generators/shared/templates.js")).href);
     writeFileSync(path.join(fresh, "generators/shared/templates.precompiled.cjs"), precompiledSource());
     writeFileSync(path.join(fresh, STAMP), `${recorded.join("\n")}\n`);

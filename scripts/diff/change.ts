@@ -24,7 +24,34 @@ export type ChangeKind =
   | "cell-removed";
 
 /** Which property a `*-renamed`, `ladder-changed` or `cell-changed` change is about. */
-export type Field = "id" | "title" | "summary" | "code" | "name" | "description" | "text" | "examples";
+export type Field =
+  | "id"
+  | "title"
+  | "summary"
+  | "code"
+  | "name"
+  | "description"
+  | "text"
+  | "examples"
+  | "prose"
+  | "afterword"
+  | "scale"
+  | "extends";
+
+/** Fields that hold prose rather than a name: a change to one is "… changed", never a rename. */
+export const PROSE_FIELDS: ReadonlySet<string> = new Set(["summary", "description", "prose", "afterword"]);
+
+/** A list of prose sections as one Markdown text, so a change to it is diffed word by word like a cell. */
+export function sectionsText(sections: ReadonlyArray<{ heading?: string; depth?: number; text?: string }> | undefined) {
+  if (sections === undefined) return undefined;
+  return sections
+    .map((s) =>
+      [s.heading === undefined ? "" : `${"#".repeat(s.depth ?? 2)} ${s.heading}`, s.text ?? ""]
+        .filter(Boolean)
+        .join("\n\n"),
+    )
+    .join("\n\n");
+}
 
 /** Where an item stood: its 1-based position in its list, and for competencies the category holding it. */
 export interface Place {

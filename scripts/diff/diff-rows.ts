@@ -3,8 +3,8 @@
  * Pure; called by diff.ts.
  */
 
-import type { Category, Competency, Ladder } from "../model/model.js";
-import { byCodeUnit, type Change } from "./change.js";
+import { type Category, type Competency, cellText, type Ladder } from "../model/model.js";
+import { byCodeUnit, type Change, sectionsText } from "./change.js";
 import { change } from "./make-change.js";
 import { match, stayed } from "./match.js";
 
@@ -90,6 +90,10 @@ function categoryChanges(base: Ladder, head: Ladder, headOf: Int32Array, baseOf:
         change({ kind: "category-renamed", category: category.id, field, before: old[field], after: category[field] }),
       );
     }
+    const prose = { before: sectionsText(old.prose), after: sectionsText(category.prose) };
+    if (prose.before !== prose.after) {
+      changes.push(change({ kind: "category-renamed", category: category.id, field: "prose", ...prose }));
+    }
   });
   paired.sort((a, b) => a - b);
   const kept = stayed(paired.map((i) => headOf[i]));
@@ -134,6 +138,12 @@ function competencyChanges(
       if (old.competency[field] === competency[field]) continue;
       const texts = { before: old.competency[field], after: competency[field] };
       changes.push(change({ kind: "competency-renamed", category, competency: competency.id, field, ...texts }));
+    }
+    const prose = { before: sectionsText(old.competency.prose), after: sectionsText(competency.prose) };
+    if (prose.before !== prose.after) {
+      changes.push(
+        change({ kind: "competency-renamed", category, competency: competency.id, field: "prose", ...prose }),
+      );
     }
     if (categoryHeadOf[old.category] === row.category) {
       const list = stayedIn.get(row.category) ?? [];
@@ -187,8 +197,9 @@ function cellChanges(
     const now = row.competency;
     const where = { category: head.categories[row.category].id, competency: now.id };
     for (const [b, h] of levels) {
-      const before = old.cells[b];
-      const after = now.cells[h];
+      // A cell that does not apply reads "Not applicable: <reason>", so marking one is a change of its text.
+      const before = cellText(old, b) || undefined;
+      const after = cellText(now, h) || undefined;
       if (before !== after) {
         const kind = before === undefined ? "cell-added" : after === undefined ? "cell-removed" : "cell-changed";
         const field = kind === "cell-changed" ? "text" : undefined;

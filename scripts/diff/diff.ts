@@ -6,7 +6,7 @@
  */
 
 import type { Ladder, Level } from "../model/model.js";
-import { byCodeUnit, type Change, type LadderDiff } from "./change.js";
+import { byCodeUnit, type Change, type LadderDiff, sectionsText } from "./change.js";
 import { diffRows } from "./diff-rows.js";
 import { change } from "./make-change.js";
 import { match, stayed } from "./match.js";
@@ -30,10 +30,14 @@ export function diffLadders(base: readonly Ladder[], head: readonly Ladder[]): L
 
 function diffLadder(base: Ladder, head: Ladder): Change[] {
   const changes: Change[] = [];
-  for (const field of ["title", "summary"] as const) {
+  for (const field of ["title", "summary", "extends"] as const) {
     if (base[field] !== head[field]) {
       changes.push(change({ kind: "ladder-changed", field, before: base[field], after: head[field] }));
     }
+  }
+  for (const field of ["prose", "afterword"] as const) {
+    const [before, after] = [sectionsText(base[field]), sectionsText(head[field])];
+    if (before !== after) changes.push(change({ kind: "ladder-changed", field, before, after }));
   }
   const levels = matchLevels(base, head);
   changes.push(...levelChanges(base, head, levels.headOf, levels.baseOf));
@@ -69,13 +73,16 @@ function levelChanges(base: Ladder, head: Ladder, headOf: Int32Array, baseOf: In
     }
     paired.push(i);
     const old = base.levels[i];
-    for (const field of ["id", "code", "title", "summary"] as const) {
+    for (const field of ["id", "code", "title", "summary", "scale"] as const) {
       if (old[field] !== level[field]) {
         changes.push(
           change({ kind: "level-renamed", level: level.id, field, before: old[field], after: level[field] }),
         );
       }
     }
+    const [before, after] = [sectionsText(old.prose), sectionsText(level.prose)];
+    if (before !== after)
+      changes.push(change({ kind: "level-renamed", level: level.id, field: "prose", before, after }));
   });
   paired.sort((a, b) => a - b);
   const kept = stayed(paired.map((i) => headOf[i]));

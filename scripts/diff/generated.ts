@@ -11,7 +11,7 @@
  */
 import { sourceName } from "../../generators/markdown/render.js";
 import { type ArtifactKind, artifactsOf, INDEX_FILES } from "../../generators/shared/artifacts.js";
-import { type Category, type Competency, type Ladder, type Level, levelLabel } from "../model/model.js";
+import { type Category, type Competency, cellText, type Ladder, type Level, levelLabel } from "../model/model.js";
 import { byCodeUnit } from "./change.js";
 
 type Value = string | number | boolean | undefined;
@@ -29,6 +29,38 @@ interface View {
 const label = (level: Level) => levelLabel(level);
 const cells = (ladder: Ladder, competency: Competency) =>
   ladder.levels.map((level) => (Object.hasOwn(competency.cells, level.id) ? competency.cells[level.id] : ""));
+/** A cell as the CSV files show it: its text, or "Not applicable" with the reason. */
+const plainCells = (ladder: Ladder, competency: Competency) =>
+  ladder.levels.map((level) => cellText(competency, level.id));
+
+/**
+ * What the Markdown and the JSON show of prose, inheritance and the organisation (absent for a plain ladder,
+ * so its view is as before): one value for the ladder and its levels and categories, one per row.
+ */
+const orgHead = (ladder: Ladder): Value[] =>
+  ladder.prose === undefined &&
+  ladder.afterword === undefined &&
+  ladder.extends === undefined &&
+  ladder.dropped === undefined &&
+  ladder.organisation === undefined &&
+  ladder.levels.every((l) => l.scale === undefined && l.prose === undefined) &&
+  ladder.categories.every((c) => c.prose === undefined && c.from === undefined)
+    ? []
+    : [
+        JSON.stringify([
+          ladder.prose,
+          ladder.afterword,
+          ladder.extends,
+          ladder.dropped,
+          ladder.organisation,
+          ladder.levels.map((l) => [l.scale, l.prose]),
+          ladder.categories.map((c) => [c.prose, c.from]),
+        ]),
+      ];
+const orgRow = (ladder: Ladder, c: Competency): Value[] =>
+  c.prose === undefined && c.from === undefined && c.cellsFrom === undefined && c.notApplicable === undefined
+    ? []
+    : [JSON.stringify([c.prose, c.from, ladder.levels.map((l) => [c.cellsFrom?.[l.id], c.notApplicable?.[l.id]])])];
 const rowCount = (ladder: Ladder) => ladder.categories.reduce((n, category) => n + category.competencies.length, 0);
 
 /**
@@ -93,17 +125,18 @@ const views: Record<ArtifactKind, View> = {
     head: (ladder) => [
       sourceName(ladder),
       ...fullHead(ladder, (category) => (described(category) ? category.id : undefined)),
+      ...orgHead(ladder),
     ],
-    row: (ladder, _, competency) => fullRow(ladder, competency, 0),
+    row: (ladder, _, competency) => [...fullRow(ladder, competency, 0), ...orgRow(ladder, competency)],
   },
   json: {
-    head: (ladder) => [ladder.id, ...fullHead(ladder)],
-    row: (ladder, _, competency) => fullRow(ladder, competency, -1),
+    head: (ladder) => [ladder.id, ...fullHead(ladder), ...orgHead(ladder)],
+    row: (ladder, _, competency) => [...fullRow(ladder, competency, -1), ...orgRow(ladder, competency)],
   },
   // One record per competency, its category only named: where one category ends is not shown.
   csv: {
     head: (ladder) => [ladder.levels.length, ...ladder.levels.map(label), rowCount(ladder)],
-    row: (ladder, category, competency) => [category.name, competency.name, ...cells(ladder, competency)],
+    row: (ladder, category, competency) => [category.name, competency.name, ...plainCells(ladder, competency)],
   },
   "cells-csv": {
     head: (ladder) => [
@@ -117,7 +150,7 @@ const views: Record<ArtifactKind, View> = {
       category.name,
       competency.id,
       competency.name,
-      ...cells(ladder, competency),
+      ...plainCells(ladder, competency),
     ],
   },
 };

@@ -70,10 +70,15 @@ export function impactOf(change: Omit<Change, "impact">): Impact {
       return change.from?.category === change.to?.category ? "editorial" : "substantive";
     case "level-renamed":
       if (change.field === "code") return "breaking";
-      return change.field === "id" ? "substantive" : textImpact(change.before, change.after);
+      // A level moved to another scale level of the organisation is never a matter of spelling.
+      return change.field === "id" || change.field === "scale"
+        ? "substantive"
+        : textImpact(change.before, change.after);
     default:
       // ladder-changed, category-renamed, competency-renamed, cell-changed: judged by their text.
-      return change.field === "id" ? "substantive" : textImpact(change.before, change.after);
+      return change.field === "id" || change.field === "extends"
+        ? "substantive"
+        : textImpact(change.before, change.after);
   }
 }
 

@@ -94,13 +94,17 @@ export function sentence(change: Change, names: Names): Md {
     case "ladder-removed":
       return md`Removed the ladder **${change.before ?? ""}**.`;
     case "ladder-changed":
-      return change.field === "title" ? md`The ladder's ${fromTo}.` : md`The ladder's summary changed.`;
+      return change.field === "title" || change.field === "extends"
+        ? md`The ladder's ${fromTo}.`
+        : md`The ladder's ${field} changed.`;
     case "level-added":
       return md`Added the level **${level}**, with ${count(cells, "expectation", "expectations")}.`;
     case "level-removed":
       return md`Removed the level **${level}** and its ${count(cells, "expectation", "expectations")}.`;
     case "level-renamed":
-      return change.field === "summary" ? md`Level **${level}**: summary changed.` : md`Level **${level}**: ${fromTo}.`;
+      return change.field === "summary" || change.field === "prose"
+        ? md`Level **${level}**: ${field} changed.`
+        : md`Level **${level}**: ${fromTo}.`;
     case "level-moved":
       return md`Level **${level}** moved from position ${from} to ${to}.`;
     case "category-added":
@@ -108,8 +112,8 @@ export function sentence(change: Change, names: Names): Md {
     case "category-removed":
       return md`Removed the category **${category}**.`;
     case "category-renamed":
-      return change.field === "description"
-        ? md`Category **${category}**: description changed.`
+      return change.field === "description" || change.field === "prose"
+        ? md`Category **${category}**: ${field} changed.`
         : md`Category **${category}**: ${fromTo}.`;
     case "category-moved":
       return md`Category **${category}** moved from position ${from} to ${to}.`;
@@ -118,8 +122,8 @@ export function sentence(change: Change, names: Names): Md {
     case "competency-removed":
       return md`Removed the competency **${competency}** from ${category}, and its ${count(cells, "expectation", "expectations")}.`;
     case "competency-renamed":
-      return change.field === "description"
-        ? md`Competency **${competency}**: description changed.`
+      return change.field === "description" || change.field === "prose"
+        ? md`Competency **${competency}**: ${field} changed.`
         : md`Competency **${competency}**: ${fromTo}.`;
     case "competency-moved":
       return change.from?.category === change.to?.category
@@ -194,8 +198,9 @@ export function headline(ladders: readonly LadderDiff[], namesOf: (id: string) =
     for (const ladder of ladders) {
       for (const c of ladder.changes) {
         // A changed description or summary is not a rename, whatever the kind says: it has its own clause.
-        const prose = c.field === "description" || c.field === "summary";
-        const clause = prose && c.kind.endsWith("-renamed") ? `${c.kind}:${c.field}` : c.kind;
+        const prose = c.field === "description" || c.field === "summary" || c.field === "prose";
+        const clause =
+          prose && c.kind.endsWith("-renamed") ? `${c.kind}:${c.field === "prose" ? "description" : c.field}` : c.kind;
         if (clause === kind) items.add([ladder.id, c.level, c.category, c.competency].join("\u0000"));
       }
     }

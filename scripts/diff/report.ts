@@ -4,11 +4,14 @@
  */
 import { code, inline, type Md, md, raw } from "../../generators/report/escape.js";
 import { loadSource, type Source } from "../check/load.js";
-import { position, validateLadders } from "../check/pipeline.js";
+import { position } from "../check/pipeline.js";
 import { validateSchema } from "../check/validate.js";
 import { distPaths } from "../dist/dist-paths.js";
-import type { Ladder, Problem } from "../model/model.js";
-import { byCodeUnit, type Change, type LadderDiff } from "./change.js";
+import type { Ladder, Organisation, Problem } from "../model/model.js";
+import { checkOrganisation, isOrganisationFile } from "../resolve/organisation.js";
+import { asValidateResult, resolveSources } from "../resolve/pipeline.js";
+import { resolveLadders } from "../resolve/resolve.js";
+import { byCodeUnit, type Change, type LadderDiff, PROSE_FIELDS } from "./change.js";
 import { diffLadders } from "./diff.js";
 import { changedFiles } from "./generated.js";
 import type { SideInfo } from "./git.js";
@@ -51,7 +54,8 @@ export function compare(
 ): { ok: true; compared: Compared } | { ok: false; problems: Problem[] } {
   const before = readLeniently(base.sources);
   if (!before.ok) return before;
-  const after = validateLadders(head.sources);
+  // Both sides are compared as resolved ladders: a change to a base shows in every track that extends it.
+  const after = asValidateResult(resolveSources(head.sources));
   const report: DiffReport = {
     $schema: DIFF_SCHEMA_ID,
     base: base.info,
@@ -85,10 +89,16 @@ type Lenient = { ok: true; ladders: Ladder[] } | { ok: false; problems: Problem[
 function readLeniently(sources: readonly Source[]): Lenient {
   const ladders: Ladder[] = [];
   const problems: Problem[] = [];
+  let organisation: Organisation | undefined;
   for (const source of sources) {
     const loaded = loadSource(source);
     if (!loaded.ok) {
       problems.push(...loaded.problems);
+      continue;
+    }
+    if (isOrganisationFile(source.file)) {
+      const checked = checkOrganisation(loaded);
+      if (checked.ok) organisation = checked.organisation;
       continue;
     }
     const schemaProblems = validateSchema(loaded.parsed.data);
@@ -96,7 +106,11 @@ function readLeniently(sources: readonly Source[]): Lenient {
     else ladders.push({ id: loaded.parsed.id, file: loaded.parsed.file, ...(loaded.parsed.data as object) } as Ladder);
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, ladders: ladders.sort((a, b) => byCodeUnit(a.id, b.id)) };
+  // Resolved as far as they can be: a track whose base the base side lacks (or breaks) is left out of it.
+  const resolved = ladders.some((l) => l.extends !== undefined || organisation !== undefined)
+    ? resolveLadders(ladders, { organisation }).ladders
+    : ladders;
+  return { ok: true, ladders: resolved.sort((a, b) => byCodeUnit(a.id, b.id)) };
 }
 
 /** What the Markdown templates lay out; every string in it is already escaped (`Md`). */
@@ -175,8 +189,7 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
       names.competencyPosition(a.change.competency) - names.competencyPosition(b.change.competency) ||
       a.index - b.index,
   );
-  const textual = (c: Change) =>
-    c.kind === "cell-changed" || (c.field !== undefined && ["summary", "description"].includes(c.field));
+  const textual = (c: Change) => c.kind === "cell-changed" || (c.field !== undefined && PROSE_FIELDS.has(c.field));
   return {
     heading: md`${title} (${code(diff.id)}) · ${raw(diff.status === "changed" ? plural(diff.changes.length, "change") : `ladder ${diff.status}`)}`,
     rows: indexed.map(({ change }) => () => ({
@@ -259,7 +272,7 @@ function plural(n: number, word: string): string {
 
 /** The change table's words: "expectation changed", "level renamed (title)", "description changed". */
 function changeLabel(change: Change): string {
-  if (change.kind.endsWith("-renamed") && (change.field === "description" || change.field === "summary")) {
+  if (change.kind.endsWith("-renamed") && change.field !== undefined && PROSE_FIELDS.has(change.field)) {
     return `${change.field} changed`;
   }
   const words = change.kind.replace("cell-", "expectation-").replace("-", " ");

@@ -5,9 +5,8 @@
  * first, so the ladders cannot be split between threads by file. Without an organisation file dist.ts's
  * path is taken, unchanged.
  */
-import { readFileSync } from "node:fs";
 import type { Site } from "../../generators/shared/site.js";
-import type { Listed } from "../check/sources.js";
+import { type Listed, readListed } from "../check/sources.js";
 import type { Io } from "../model/io.js";
 import { ExitError } from "../model/io.js";
 import type { Ladder } from "../model/model.js";
@@ -25,7 +24,7 @@ export async function produceOrganisation(
   io: Io,
   site?: Site,
 ): Promise<ProducedOrganisation> {
-  const sources = listed.map((l) => ({ file: l.file, text: readFileSync(l.path) }));
+  const sources = listed.map(readListed);
   const result = resolveSources(sources);
   if (!result.ok) {
     reportProblems(result.problems, io);

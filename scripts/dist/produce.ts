@@ -68,7 +68,7 @@ export async function produceShare(share: Share): Promise<ShareResult> {
       // Without an organisation (that case is produce-organisation.ts) `extends` and `scale` are errors.
       const alone = resolveLadders([checked.ladder]);
       if (alone.problems.length > 0) {
-        result.problems.push(...locate(alone.problems, [{ file: listed.file, text: source.text }]));
+        result.problems.push(...locate(alone.problems, [source]));
         continue;
       }
       ladder = checked.ladder;

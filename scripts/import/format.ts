@@ -22,11 +22,19 @@ import { readComments } from "../check/comments.js";
 
 /** Key order of each kind of map; keys not listed keep their place after the listed ones. */
 const ORDER = {
-  ladder: ["title", "summary", "levels", "categories", "lint"],
-  level: ["id", "code", "title", "summary"],
-  category: ["id", "name", "description", "competencies"],
-  competency: ["id", "name", "description", "cells", "examples"],
+  ladder: ["title", "summary", "extends", "prose", "levels", "categories", "afterword", "lint"],
+  level: ["id", "code", "title", "summary", "scale", "prose"],
+  category: ["id", "name", "description", "prose", "competencies"],
+  competency: ["id", "name", "description", "drop", "prose", "cells", "notApplicable", "examples"],
+  section: ["heading", "depth", "text"],
 } as const;
+
+/** Text a block literal holds exactly: no control characters (tab, CR …), no space ending a line, no leading blank. */
+function blockSafe(text: string): boolean {
+  if (/[^\P{Cc}\n]|[\u2028\u2029]/u.test(text)) return false;
+  const lines = text.split("\n");
+  return lines[0] !== "" && !lines[0].startsWith(" ") && lines.every((line) => !line.endsWith(" "));
+}
 
 /** How the canonical text is written: no folding at any width, sequences indented under their key. */
 export const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true } as const;
@@ -68,13 +76,23 @@ function canonicalize(doc: Document, source: string): void {
   const root = doc.contents;
   if (!isMap(root)) return;
   sortKeys(root, ORDER.ladder, "root");
+  const sections = (map: YAMLMap, key: string) => {
+    for (const section of asSeqOfMaps(map.get(key))) sortKeys(section, ORDER.section, "item");
+  };
+  sections(root, "prose");
+  sections(root, "afterword");
+  for (const level of asSeqOfMaps(root.get("levels"))) sections(level, "prose");
+  for (const category of asSeqOfMaps(root.get("categories"))) {
+    sections(category, "prose");
+    for (const competency of asSeqOfMaps(category.get("competencies"))) sections(competency, "prose");
+  }
   const levelIds = asSeqOfMaps(root.get("levels")).map((level) => String(level.get("id")));
   for (const level of asSeqOfMaps(root.get("levels"))) sortKeys(level, ORDER.level, "item");
   for (const category of asSeqOfMaps(root.get("categories"))) {
     sortKeys(category, ORDER.category, "item");
     for (const competency of asSeqOfMaps(category.get("competencies"))) {
       sortKeys(competency, ORDER.competency, "item");
-      for (const key of ["cells", "examples"]) {
+      for (const key of ["cells", "notApplicable", "examples"]) {
         const byLevel = competency.get(key);
         if (isMap(byLevel)) sortKeys(byLevel, levelIds, "value", source);
       }
@@ -93,10 +111,14 @@ function canonicalize(doc: Document, source: string): void {
         }
       });
     },
-    Scalar(_key, node) {
+    Scalar(_key, node, path) {
       if (typeof node.value !== "string") return;
-      // Plain where YAML allows it; text with line breaks goes on one line, double-quoted with \n.
-      node.type = node.value.includes("\n") ? Scalar.QUOTE_DOUBLE : undefined;
+      // Plain where YAML allows it; text with line breaks goes on one line, double-quoted with \n. A prose
+      // section's `text` (Markdown: paragraphs and lists) is a block literal instead, readable as written.
+      const parent = path[path.length - 1];
+      const isProse = isPair(parent) && isScalar(parent.key) && parent.key.value === "text";
+      if (isProse && node.value.includes("\n") && blockSafe(node.value)) node.type = Scalar.BLOCK_LITERAL;
+      else node.type = node.value.includes("\n") ? Scalar.QUOTE_DOUBLE : undefined;
     },
     Map(_key, node) {
       node.flow = node.items.length === 0;

@@ -18,7 +18,27 @@ export type ResolveResult =
   | { ok: false; problems: Problem[] };
 
 /** Validates and resolves every source; the organisation file, when present, is recognised by its name. */
-export function resolveSources(sources: readonly Source[], options: { lint?: boolean } = {}): ResolveResult {
+export function resolveSources(
+  sources: readonly Source[],
+  options: { lint?: boolean; only?: readonly string[] } = {},
+): ResolveResult {
+  const result = resolveAll(sources, options);
+  if (options.only === undefined) return result;
+  // Files read only as context (a track's base, the organisation) are checked but not reported on.
+  const only = new Set(options.only);
+  if (!result.ok) {
+    const problems = result.problems.filter((p) => only.has(p.file));
+    if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
+    return { ok: false, problems: result.problems };
+  }
+  return {
+    ...result,
+    ladders: result.ladders.filter((l) => only.has(l.file)),
+    warnings: result.warnings.filter((p) => only.has(p.file)),
+  };
+}
+
+function resolveAll(sources: readonly Source[], options: { lint?: boolean }): ResolveResult {
   const problems: Problem[] = [];
   let organisation: Organisation | undefined;
   const ladders: Ladder[] = [];
@@ -98,7 +118,8 @@ function lintResolved(
       byFile.set(origin.ladder.file, entry);
     }
   }
-  const key = (p: Problem) => `${p.file}|${p.line}|${p.column}|${p.rule}|${p.message}`;
+  // One finding per place and rule: the same base text inherited by five tracks is one thing to fix.
+  const key = (p: Problem) => `${p.file}|${p.line}|${p.column}|${p.rule}`;
   const seen = new Set(already.map(key));
   const out: Problem[] = [];
   for (const [file, { findings }] of byFile) {

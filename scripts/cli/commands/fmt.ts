@@ -8,6 +8,7 @@ import { formatLadder } from "../../import/format.js";
 import type { Command } from "../../model/io.js";
 import type { Problem } from "../../model/model.js";
 import { reportProblems, summarize } from "../../model/problems.js";
+import { checkOrganisation, isOrganisationFile } from "../../resolve/organisation.js";
 import { locations, parse } from "../cli.js";
 import { npmCommand } from "../forgive.js";
 
@@ -36,7 +37,10 @@ export const run: Command = async (argv, io) => {
   const unformatted: string[] = [];
   for (const source of sources) {
     // Lint findings do not stop formatting; only a file that is not a valid ladder is left alone.
-    const checked = validateLadder(loadSource(source));
+    // The organisation file is checked against its own schema; it is formatted the same way.
+    const checked = isOrganisationFile(source.file)
+      ? checkOrganisation(loadSource(source))
+      : validateLadder(loadSource(source));
     if (!checked.ok) {
       problems.push(...checked.problems);
       continue;

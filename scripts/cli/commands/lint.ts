@@ -1,11 +1,11 @@
 /** `ladder lint [FILE…] [--strict]`: quality defects in ladder text, as warnings (or errors with --strict). */
 
-import { readSources } from "../../check/sources.js";
 import type { Command } from "../../model/io.js";
 import type { Problem } from "../../model/model.js";
 import { reportProblems, summarize } from "../../model/problems.js";
 import { asValidateResult, resolveSources } from "../../resolve/pipeline.js";
 import { locations, parse } from "../cli.js";
+import { readWithContext } from "../context.js";
 
 export const help = `Usage: ladder lint [FILE…] [--strict] [--root DIR] [--ladders DIR]
 
@@ -27,16 +27,16 @@ export const run: Command = async (argv, io) => {
     io.stdout(help);
     return 0;
   }
-  const sources = await readSources(locations(values, io), positionals);
+  const { sources, only } = await readWithContext(locations(values, io), positionals);
   // With ladder/organisation.yaml the ladders are checked together and resolved (scripts/resolve/).
-  const result = asValidateResult(resolveSources(sources, { lint: true }));
+  const result = asValidateResult(resolveSources(sources, { lint: true, only }));
   const problems: Problem[] = result.ok ? result.warnings : result.problems;
   const shown = values.strict ? problems.map((p) => ({ ...p, severity: "error" as const })) : problems;
   reportProblems(shown, io);
   if (shown.length > 0) io.stderr(`${summarize(shown)}\n`);
   if (!result.ok || shown.some((p) => p.severity === "error")) return 1;
   if (shown.length === 0) {
-    const n = sources.length;
+    const n = only?.length ?? sources.length;
     io.stdout(`no findings in ${n} ladder${n === 1 ? "" : "s"}\n`);
   }
   return 0;

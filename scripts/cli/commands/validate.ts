@@ -1,11 +1,11 @@
 /** `ladder validate [FILE…]`: schema and rules on every ladder, all problems in one pass. */
 
-import { readSources } from "../../check/sources.js";
 import type { Command } from "../../model/io.js";
 import type { Problem } from "../../model/model.js";
 import { reportProblems, summarize } from "../../model/problems.js";
 import { asValidateResult, resolveSources } from "../../resolve/pipeline.js";
 import { locations, parse } from "../cli.js";
+import { readWithContext } from "../context.js";
 
 export const help = `Usage: ladder validate [FILE…] [--warnings] [--root DIR] [--ladders DIR]
        (from a clone: npm run validate -- [FILE…] [--warnings])
@@ -26,9 +26,9 @@ export const run: Command = async (argv, io) => {
     io.stdout(help);
     return 0;
   }
-  const sources = await readSources(locations(values, io), positionals);
+  const { sources, only } = await readWithContext(locations(values, io), positionals);
   // With ladder/organisation.yaml the ladders are checked together and resolved (scripts/resolve/).
-  const result = asValidateResult(resolveSources(sources, { lint: true }));
+  const result = asValidateResult(resolveSources(sources, { lint: true, only }));
   // The same findings on text nobody touched, at every run, would drown a new one: count them instead.
   const shown = (problems: readonly Problem[]) =>
     values.warnings ? problems : problems.filter((p) => p.severity === "error");
