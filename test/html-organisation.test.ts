@@ -140,6 +140,7 @@ describe("a track's page", () => {
     const qa = elements(renderHtml(qaTrack, { organisation, ladders }));
     const links = qa.filter((e) => e.tagName === "a" && /\.html#level-/.test(attr(e, "href") ?? ""));
     expect(links.map((a) => attr(a, "href"))).toEqual(["sre.html#level-l2"]);
+    expect(textOf(byId(qa, "find-count"))).toBe("1 competency");
     const dropped = qa.find((e) => attr(e, "class") === "dropped") as Element;
     expect(textOf(dropped)).toContain("On call from Core: QA takes no shifts.");
     const base = elements(renderHtml(core, { organisation, ladders }));

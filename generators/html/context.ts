@@ -42,6 +42,8 @@ export interface PageContext {
   categories: CategoryContext[];
   /** Total competencies, shown by the find count before any filter. */
   competencyCount: number;
+  /** "12 competencies", "1 competency": the find count before any filter. */
+  competencyCountLabel: string;
 }
 
 export interface LevelContext {
@@ -131,6 +133,7 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
   const { levels } = ladder;
   const site = options.site ?? {};
   const labels = levels.map(levelLabel);
+  const count = ladder.categories.reduce((n, c) => n + c.competencies.length, 0);
   const link = (level: Level | undefined): LinkContext | null =>
     level ? { href: `#${anchors.level(level.id)}`, label: levelLabel(level) } : null;
   return {
@@ -148,7 +151,8 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
     dropped: (ladder.dropped ?? []).map((d) => ({ name: d.name, mark: fromMark(d.from, options), reason: d.reason })),
     columns: levels.length + 1,
     canCompare: levels.length > 1,
-    competencyCount: ladder.categories.reduce((n, c) => n + c.competencies.length, 0),
+    competencyCount: count,
+    competencyCountLabel: `${count} ${count === 1 ? "competency" : "competencies"}`,
     levels: levels.map((level, i) => {
       const next = levels[i + 1];
       const org = orgLevel(ladder, level, options);

@@ -68,7 +68,7 @@ export function applyFind() {
   }
   const filtered = query || category || onlyChanged;
   const count = !filtered
-    ? `${rows.length} competencies`
+    ? `${rows.length} ${rows.length === 1 ? "competency" : "competencies"}`
     : visible.size === 0
       ? "No competency matches"
       : `${visible.size} of ${rows.length} competencies match`;

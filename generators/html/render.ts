@@ -15,7 +15,8 @@ const read = (name: string) => readFileSync(new URL(name, import.meta.url), "utf
 
 const handlebars = environment();
 // The only way ladder text reaches the page: `{{text x}}`. A plain `{{x}}` still gets Handlebars' own
-// escaping, and `{{{x}}}` is used only for the policy, style and script, which come from this folder.
+// escaping, and `{{{x}}}` is used only for the policy, style and script, which come from this folder, and for
+// prose, which prose.ts has rendered to HTML from the allowed Markdown with every text escaped.
 handlebars.registerHelper("text", (value: unknown) => new handlebars.SafeString(escapeHtml(String(value))));
 for (const name of ["find", "matrix", "cell", "levels", "compare", "across"]) {
   registerPartial(handlebars, name, new URL(`partials/${name}.hbs`, import.meta.url), { strict: true });
