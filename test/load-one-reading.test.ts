@@ -133,3 +133,28 @@ describe("values a parser could read two ways", () => {
     expect(bothPaths(small.replace(/\n/g, "\r\n"))[0].ok).toBe(true);
   });
 });
+
+describe("comments after values on the fast path", () => {
+  /** Every document path of a value, the keys and indexes to each node. */
+  function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+    if (value === null || typeof value !== "object") return [prefix];
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+    return [prefix, ...entries.flatMap(([k, v]) => paths(v, [...prefix, k]))];
+  }
+
+  it.each(["test/fixtures/lint/suppressed.yaml", "test/fixtures/fmt/expected/scrambled.yaml"])(
+    "reads %s as the reference parser does, and puts every path at the same place",
+    (file) => {
+      const text = readFileSync(path.join(import.meta.dirname, "..", file), "utf8");
+      expect(text).toMatch(/\S +#/);
+      expect(parseCanonical(text)).toBeDefined();
+      const [fast, slow] = bothPaths(text);
+      if (!fast.ok || !slow.ok) throw new Error("expected both to load");
+      expect(fast.parsed.data).toEqual(slow.parsed.data);
+      for (const p of paths(slow.parsed.data)) {
+        expect(fast.parsed.locate(p), p.join(".")).toEqual(slow.parsed.locate(p));
+        if (p.length > 0) expect(fast.parsed.locate(p, true), p.join(".")).toEqual(slow.parsed.locate(p, true));
+      }
+    },
+  );
+});

@@ -93,6 +93,12 @@ describe("parseCanonical", () => {
     "emoji 😀 and é",
     "a,b [c] {d} e#f g:h",
     '"raw\rCR"',
+    "text # comment",
+    "text #cut",
+    '"quoted" # comment',
+    '"quoted" #c',
+    "'single' # comment",
+    "text   ",
     "raw\rCR",
     "",
     " two spaces",
@@ -128,13 +134,35 @@ describe("parseCanonical", () => {
       "true: x\n",
       "a:\n",
       "# only a comment\n",
-      "a: b # comment\n",
+      "a: b #cut the text\n", // a `#` that cuts a text: the reference path reports it
       "a:  two spaces\n",
       "a:\n  -  two spaces\n",
       "a:\n  -\n    b: c\n",
       "a: \u0007 bell\n",
     ];
     for (const text of declined) expect(parseCanonical(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it("reads comments after values as the reference parser does", () => {
+    const texts = [
+      "a: b # comment\n",
+      "a: b    # spaced\n",
+      "a: b #\n",
+      'a: "b # not a comment" # comment\n',
+      "a: 'it''s' # comment\n",
+      'a: "b" #c\n',
+      "a: # about the block\n  b: c\n",
+      "a:\n  - b # comment\n  - c: d # comment\n",
+      "a: b \n",
+      "a: b   \n",
+    ];
+    for (const text of texts) {
+      expect(parseCanonical(text), JSON.stringify(text)).toBeDefined();
+      expect(parseCanonical(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+    for (const text of ["a: # comment\n", "a: b #c\n", "a: 'b' x # c\n", "a:\n  - # c\n"]) {
+      expect(parseCanonical(text), JSON.stringify(text)).toBeUndefined();
+    }
   });
 
   it("reads comments, blank lines and nested blocks", () => {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSource } from "../scripts/check/load.js";
 import { validateLadders } from "../scripts/check/pipeline.js";
+import { quotedTexts, shapeOf } from "../scripts/check/yaml-lines.js";
 
 const dir = path.join(import.meta.dirname, "fixtures/yaml-mistakes");
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
@@ -92,5 +93,33 @@ describe("YAML mistakes in plain words", () => {
       const result = validateLadders([{ file: "ladder/x.yaml", text }]);
       expect(result.ok, cell).toBe(true);
     }
+  });
+});
+
+describe("the shape of a line and the quoted texts, as the explanations read them", () => {
+  it("splits a line into indentation, dashes, key and text", () => {
+    expect(shapeOf("  - id: l1")).toMatchObject({
+      indent: 2,
+      dashes: 1,
+      content: 4,
+      key: "id",
+      value: "l1",
+      valueColumn: 8,
+    });
+    expect(shapeOf("    cells:")).toMatchObject({ indent: 4, dashes: 0, key: "cells" });
+    expect(shapeOf("    cells:").value).toBeUndefined();
+    expect(shapeOf("          l1:Learns")).toMatchObject({ key: "l1", colon: 13, value: "Learns", valueColumn: 13 });
+    expect(shapeOf("  - plain item")).toMatchObject({ dashes: 1, value: "plain item", valueColumn: 4 });
+    expect(shapeOf("  - plain item").key).toBeUndefined();
+    expect(shapeOf("title: x\r")).toMatchObject({ raw: "title: x", value: "x" });
+  });
+
+  it("finds quoted texts with their offsets, and whether each is closed", () => {
+    const text = "a: \"x\\\" y\"\nb: 'it''s'\nc: \"open\nd: e\n";
+    expect(quotedTexts(text)).toEqual([
+      { offset: 3, source: '"x\\" y"', closed: true },
+      { offset: 14, source: "'it''s'", closed: true },
+      { offset: 25, source: '"open\nd: e\n', closed: false },
+    ]);
   });
 });

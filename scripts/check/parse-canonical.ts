@@ -149,13 +149,52 @@ function pair(lines: Lines, indent: number, from: number, to: number, into: Reco
   const found = keyAt(lines.text, from, to) ?? bail();
   const { key, colon } = found;
   if (NOT_STRING_KEY.test(key) || key === "__proto__" || Object.hasOwn(into, key)) bail();
-  if (colon === to - 1) {
-    // A nested block must be indented further (`ladder fmt` indents sequences under their key too).
+  const from2 = Math.min(colon + 2, to);
+  const end = valueEnd(lines.text, from2, to);
+  if (end === from2) {
+    // `key:` (perhaps with a comment): a nested block, indented further (`ladder fmt` indents sequences too).
     if (lines.at >= lines.count || lines.indent[lines.at] <= indent) bail();
     into[key] = block(lines, lines.indent[lines.at], depth + 1);
     return;
   }
-  into[key] = scalar(lines.text.slice(colon + 2, to));
+  into[key] = scalar(lines.text.slice(from2, end));
+}
+
+/**
+ * Where the scalar that starts at `from` ends: before a trailing ` # comment` and the spaces before it. A `#`
+ * directly followed by a character (`Learns #1 tools`) is declined: the reference path reports that text as cut.
+ */
+function valueEnd(text: string, from: number, to: number): number {
+  if (from >= to) return to;
+  const first = text.charCodeAt(from);
+  if (first === 35 /* # */) return from;
+  if (first === 34 /* " */ || first === 39 /* ' */) {
+    const close = closingQuote(text, from, to);
+    if (close === -1) return to;
+    let i = close + 1;
+    while (i < to && text.charCodeAt(i) === 32) i++;
+    if (i === to) return close + 1;
+    return i > close + 1 && text.charCodeAt(i) === 35 ? close + 1 : to;
+  }
+  const hash = text.indexOf(" #", from);
+  let end = hash === -1 || hash >= to ? to : hash;
+  if (end + 2 < to && text.charCodeAt(end + 2) !== 32) bail();
+  while (end > from && text.charCodeAt(end - 1) === 32) end--;
+  return end;
+}
+
+/** The index of the quote that closes the quoted text opening at `from`, on this line, or -1. */
+function closingQuote(text: string, from: number, to: number): number {
+  const quote = text.charCodeAt(from);
+  for (let i = from + 1; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 34 && c === 92 /* \ */) i++;
+    else if (c === quote) {
+      if (quote === 39 && text.charCodeAt(i + 1) === 39) i++;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 /** `- ` items at `indent`: each a scalar, or a mapping whose first key shares the dash's line. */
@@ -175,7 +214,7 @@ function sequence(lines: Lines, indent: number, depth: number): Data[] {
       const item: Record<string, Data> = {};
       pair(lines, indent + 2, from, to, item, depth + 1);
       items.push(mapping(lines, indent + 2, item, depth + 1));
-    } else items.push(scalar(text.slice(from, to)));
+    } else items.push(scalar(text.slice(from, valueEnd(text, from, to))));
   }
   return items;
 }
