@@ -3,7 +3,9 @@
  * The `ladder` command line: dispatches to one module per command, each loaded only when it runs.
  * This file has the one top-level catch; a stack trace is shown only with --debug.
  */
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { didYouMean, npmCommand, npmKeptOptions } from "./cli/forgive.js";
 import { type Command, ExitError, type Io } from "./model/io.js";
 import { printable } from "./model/problems.js";
 
@@ -45,22 +47,52 @@ Options for every command:
   --ladders DIR   the folder of ladder files (default: ROOT/ladder)
   --debug         show a stack trace on failure
   -h, --help      help for ladder or for one command
+  --version       the version of ladder-as-code
 
-Run \`ladder <command> --help\` for a command's own options.
+From a clone, run a command through npm, with \`--\` before its options:
+  npm run validate | lint:ladder | build | check | fmt | diff -- --base main
+  npm run ladder -- <command> [options]
+Run \`npm run ladder -- help <command>\` for a command's own options.
 `;
+
+/** `ladder-as-code 0.1.0`, from package.json (beside scripts/, or two folders up from the compiled .build/). */
+function version(): string {
+  for (const relative of ["../package.json", "../../package.json"]) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8"));
+      if (manifest.name === "ladder-as-code") return `${manifest.name} ${manifest.version}\n`;
+    } catch {
+      // Not here; try the next place.
+    }
+  }
+  return "ladder-as-code (version unknown)\n";
+}
 
 /** Runs the CLI with arguments (without node and the script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...others] = argv;
+  // `ladder help validate` is `ladder validate --help`.
+  const [name, rest] = first === "help" && others[0] ? [others[0], ["--help"]] : [first, others];
   const debug = argv.includes("--debug");
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       io.stdout(usage);
       return name === undefined ? 2 : 0;
     }
+    if (name === "--version" || name === "-v" || name === "version") {
+      io.stdout(version());
+      return 0;
+    }
     const command = commands[name];
     if (!command) {
-      io.stderr(`ladder: unknown command "${name}"\n\n${usage}`);
+      const close = didYouMean(name, Object.keys(commands));
+      const hint = close ? `; did you mean \`${close}\`? (${npmCommand(close)})` : "";
+      io.stderr(`ladder: unknown command "${name}"${hint}\n\n${usage}`);
+      return 2;
+    }
+    const kept = npmKeptOptions(argv, io.env);
+    if (kept) {
+      io.stderr(`ladder ${name}: ${kept}\n`);
       return 2;
     }
     const { run } = await command.load();
@@ -69,7 +101,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (error instanceof ExitError) {
       // A message may quote a file name or an argument: printed as data, it cannot start a workflow command.
       io.stderr(`ladder ${printable(name)}: ${printable(error.message)}\n`);
-      if (error.code === 2) io.stderr(`Run \`ladder ${name} --help\` for usage.\n`);
+      if (error.code === 2) {
+        // Under npm, an option typed without `--` before it reaches the command as a stray argument.
+        if (io.env.npm_lifecycle_event)
+          io.stderr("With npm, options go after `--`, for example: npm run diff -- --base main\n");
+        io.stderr(`Run \`${npmCommand(name, ["--help"])}\` for usage.\n`);
+      }
       if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return error.code;
     }

@@ -47,7 +47,7 @@ describe("ladder validate on the command line", () => {
     const wrong = runCli(["validate", "--no-such-option"]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain("--no-such-option");
-    expect(wrong.stderr).toContain("ladder validate --help");
+    expect(wrong.stderr).toContain("npm run validate -- --help");
     expect(runCli(["frobnicate"]).status).toBe(2);
     const help = runCli(["validate", "--help"]);
     expect(help.status).toBe(0);

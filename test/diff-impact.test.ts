@@ -1,6 +1,6 @@
 /** The impact rule on real edits of the seed ladder's text (scripts/impact.ts has the rule in words). */
 import { describe, expect, it } from "vitest";
-import { impactOf, spellingEdit, textImpact } from "../scripts/diff/impact.js";
+import { impactOf, spellingEdit, textEdit, textImpact } from "../scripts/diff/impact.js";
 
 /** [before, after] pairs taken from `ladder/sre.yaml`, with the edit a contributor might make. */
 const editorial: Array<[string, string, string]> = [
@@ -46,6 +46,7 @@ const editorial: Array<[string, string, string]> = [
   ],
   ["doubled and trailing spaces", "Work is reviewed.  ", "Work is  reviewed."],
   ["a plural fixed", "Participates in higher risk maintenances.", "Participates in higher-risk maintenance."],
+  ["British spelling made American", "Organises the team's behaviour", "Organizes the team's behavior"],
 ];
 
 const substantive: Array<[string, string, string]> = [
@@ -67,6 +68,10 @@ const substantive: Array<[string, string, string]> = [
   ["and for any", "Able to contribute to almost any project.", "Able to contribute to almost and project."],
   // A grammar fix of short words is judged substantive: the rule errs towards asking a reviewer to look.
   ["a short verb corrected", "and are a reliable contributor", "and is a reliable contributor"],
+  // One letter apart, but a different dictionary word: a typo "fixed" into another meaning.
+  ["the issue's Expert → Expect", "Expert in multiple areas.", "Expect in multiple areas."],
+  ["the issue's Leads → Loads", "Leads high-risk maintenance", "Loads high-risk maintenance"],
+  ["the issue's large → larger", "manages large projects", "manages larger projects"],
 ];
 
 describe("textImpact", () => {
@@ -95,6 +100,15 @@ describe("spellingEdit", () => {
     expect(spellingEdit("small", "smaller")).toBe(false);
     expect(spellingEdit("junior", "senior")).toBe(false);
     expect(spellingEdit("increase", "decrease")).toBe(false);
+  });
+  it("refuses one dictionary word for another, but not a plural, an agreement or another spelling", () => {
+    expect(spellingEdit("expert", "expect")).toBe(false);
+    expect(spellingEdit("leads", "loads")).toBe(false);
+    expect(spellingEdit("large", "larger")).toBe(false);
+    expect(spellingEdit("process", "processes")).toBe(true);
+    expect(spellingEdit("organise", "organize")).toBe(true);
+    expect(spellingEdit("behaviour", "behavior")).toBe(true);
+    expect(spellingEdit("maturty", "maturity")).toBe(true);
   });
 });
 
@@ -127,5 +141,32 @@ describe("impactOf", () => {
     expect(impactOf({ kind: "cell-changed", field: "text", before: "askin gothers", after: "asking others" })).toBe(
       "editorial",
     );
+  });
+});
+
+describe("textEdit", () => {
+  it("names a change of voice: pronouns only, all from the second person to the third (or back)", () => {
+    const before = "Handles high-stakes incidents, and you often help others through theirs.";
+    expect(textEdit(before, "Handles high-stakes incidents, and they often help others through theirs.")).toBe("voice");
+    expect(textImpact(before, "Handles high-stakes incidents, and they often help others through theirs.")).toBe(
+      "editorial",
+    );
+    expect(textEdit("You are trusted with your systems.", "She is trusted with her systems.")).toBe("voice");
+    expect(textEdit("They help their team.", "You help your team.")).toBe("voice");
+  });
+
+  it("does not call swapped roles, or a pronoun with other rewording, a change of voice", () => {
+    // Who helps whom changed: one swap each way.
+    expect(textImpact("You help them debug.", "They help you debug.")).toBe("substantive");
+    expect(textEdit("You help them debug.", "They help you debug.")).toBeUndefined();
+    expect(textImpact("You lead small projects.", "They lead large projects.")).toBe("substantive");
+    expect(textEdit("Leads small projects.", "Leads large projects.")).toBeUndefined();
+  });
+
+  it("names a whitespace-only edit, and nothing for other editorial edits", () => {
+    expect(textEdit("planning.Demonstrates", "planning. Demonstrates")).toBe("whitespace");
+    expect(textEdit("Work is reviewed.  ", "Work is reviewed.")).toBe("whitespace");
+    expect(textEdit("Shadows on call shfits", "Shadows on call shifts")).toBeUndefined();
+    expect(textEdit("Same.", "Same.")).toBeUndefined();
   });
 });

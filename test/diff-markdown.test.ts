@@ -35,7 +35,7 @@ async function report(files: Record<string, string>, message: string, extra: str
 const lines = (text: string) => text.split("\n");
 
 describe("ladder diff --format markdown", () => {
-  it("shows a reworded cell word by word, with the full texts folded", async () => {
+  it("shows a reworded cell word by word, whitespace visibly, with the full texts folded and wrapping", async () => {
     const sre = edit(
       edit(SRE, "Performs low-risk maintenance with help.", "Performs low-risk maintenance independently."),
       "planning.Demonstrates",
@@ -47,9 +47,15 @@ describe("ladder diff --format markdown", () => {
     expect(marker).toMatch(/^<!-- ladder-diff base=[0-9a-f]{40} head=[0-9a-f]{40} -->$/);
     expect(headline).toBe("### Ladder diff: 2 expectations changed in 2 competencies for L1; no breaking changes");
     expect(md).toContain("| Junior SRE (L1) | Mastery (`mastery-maintenance`) | expectation changed | substantive |");
-    expect(md).toContain("| Junior SRE (L1) | Judgment | expectation changed | _editorial_ |");
-    expect(md).toContain("Performs low-risk maintenance <del>with help</del><ins>independently</ins>.");
+    expect(md).toContain("| Junior SRE (L1) | Judgment | expectation changed | _editorial_ (whitespace only) |");
+    // A thin space keeps the removed and the inserted words apart; a space added alone is shown, and said.
+    expect(md).toContain("Performs low-risk maintenance <del>with help</del>\u2009<ins>independently</ins>.");
+    expect(md).toContain("planning.<ins>␣</ins>Demonstrates");
+    expect(md).toContain("Whitespace: a space added between “planning.” and “Demonstrates”.");
     expect(md).toContain("<details><summary>Full text before and after</summary>");
+    // Full texts are quoted paragraphs, which wrap; no fenced block that runs off the side.
+    expect(md).toContain("\n> Assists with performing work on production systems");
+    expect(md).not.toContain("```");
     expect(md).toContain(`[Download the generated files and the full report](${url})`);
     expect(md).toContain("- `dist/sre.md` (changed)");
     expect(md).not.toContain("Left out");
@@ -217,7 +223,7 @@ describe("ladder diff sides and exit codes", () => {
     ]) {
       const result = await ladder(["diff", ...args], repo.dir);
       expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain("Run `ladder diff --help` for usage.");
+      expect(result.stderr).toContain("Run `npm run diff -- --help` for usage.");
     }
     const help = await ladder(["diff", "--help"], repo.dir);
     expect(help.code).toBe(0);

@@ -8,6 +8,7 @@ import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { CUT } from "../generators/report/render.js";
+import { GAP } from "../scripts/diff/report-text.js";
 import { fitBody } from "../scripts/github/comment.js";
 import { edit, Repo, seedFiles } from "./helpers/git-repo.js";
 import { fixtures, ladder } from "./helpers/golden.js";
@@ -39,23 +40,32 @@ function expectWellFormed(body: string): void {
   }
 }
 
-/** The visible text of a word-diff line, keeping `keep` ("ins": the new text, "del": the old one). */
+/**
+ * The visible text of a word-diff line, keeping `keep` ("ins": the new text, "del": the old one). Whitespace
+ * that was inserted or removed on its own shows as signs (␣ ↵ ⇥), read back here; the thin space between a
+ * removed and an inserted run belongs to neither text.
+ */
 function visible(children: readonly Token[], keep: "ins" | "del"): string {
   let out = "";
   let skip = false;
+  let marked = false;
+  const signs: Record<string, string> = { "␣": " ", "↵": "\n", "⇥": "\t" };
   for (const t of children) {
     if (t.type === "html_inline") {
       if (t.content === "<br>") out += skip ? "" : "\n";
       else if (t.content === `<${keep === "ins" ? "del" : "ins"}>`) skip = true;
       else if (t.content === `</${keep === "ins" ? "del" : "ins"}>`) skip = false;
+      else if (t.content === `<${keep}>`) marked = true;
+      else if (t.content === `</${keep}>`) marked = false;
       continue;
     }
     // A bare URL is linked, as GitHub does; its text stays as written.
     if (t.markup === "linkify") continue;
     expect(["text", "text_special"], `no markup from ladder text: ${t.type}`).toContain(t.type);
-    if (!skip) out += t.content;
+    if (skip) continue;
+    out += marked && /^[␣↵⇥]+$/.test(t.content) ? [...t.content].map((c) => signs[c]).join("") : t.content;
   }
-  return out.replace(ZWSP, "");
+  return out.replace(ZWSP, "").replaceAll(GAP, "");
 }
 
 describe("hostile ladder text", () => {
@@ -112,7 +122,7 @@ describe("hostile ladder text", () => {
     await expect(body).toMatchFileSnapshot("fixtures/diff/hostile-text.md");
   });
 
-  it("shows every changed text exactly, in the word diff and in the folded full text", () => {
+  it("shows every changed text exactly, in the word diff and in the folded, quoted full text", () => {
     const tokens = markdown.parse(body, {});
     const diffs = tokens.filter(
       (t) => t.type === "inline" && t.children?.some((c) => c.content === "<ins>" || c.content === "<del>"),
@@ -121,8 +131,10 @@ describe("hostile ladder text", () => {
     const afterTexts = diffs.map((t) => visible(t.children ?? [], "ins"));
     for (const text of Object.values(after)) expect(afterTexts).toContain(normalized(text));
     expect(diffs.map((t) => visible(t.children ?? [], "del"))).toContain("@octocat please look at #123 and org/repo#7");
-    const blocks = tokens.filter((t) => t.type === "fence").map((t) => t.content.replace(ZWSP, "").replace(/\n$/, ""));
-    for (const text of Object.values(after)) expect(blocks).toContain(normalized(text));
+    // The full texts are quoted paragraphs (they wrap), each exactly the text.
+    const quoted = tokens.filter((t, k) => t.type === "inline" && tokens[k - 2]?.type === "blockquote_open");
+    const texts = quoted.map((t) => visible(t.children ?? [], "ins"));
+    for (const text of Object.values(after)) expect(texts).toContain(normalized(text));
   });
 });
 

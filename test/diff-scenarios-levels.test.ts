@@ -48,6 +48,7 @@ const scenarios: Scenario[] = [
       {
         kind: "cell-changed",
         impact: "editorial",
+        edit: "whitespace",
         level: "l1",
         category: "skill",
         competency: "judgment",

@@ -20,7 +20,7 @@ describe("ladder fmt", () => {
     const root = tempRoot({ "sre.yaml": sre, "scrambled.yaml": scrambled });
     const result = await ladder(["fmt", "--check", "--root", root], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("ladder/scrambled.yaml: not formatted (run `ladder fmt ladder/scrambled.yaml`)\n");
+    expect(result.stderr).toBe("ladder/scrambled.yaml: not formatted (run `npm run fmt -- ladder/scrambled.yaml`)\n");
     expect(at(root, "scrambled.yaml")).toBe(scrambled);
   });
 

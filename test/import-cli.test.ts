@@ -38,7 +38,8 @@ describe("ladder import", () => {
     const root = workspace("import/damaged-encoding.md");
     const result = await ladder(["import", "in/damaged-encoding.md", "--id", "ops"], root);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("run again with --fix-encoding");
+    expect(result.stderr).toContain("run again: npm run ladder -- import in/");
+    expect(result.stderr).toContain(" --fix-encoding --force");
     expect(result.stderr).toMatch(/^ladder\/ops\.yaml:\d+:\d+: warning: .* \(mojibake\)$/m);
     expect(readFileSync(path.join(root, "ladder/ops.yaml"), "utf8")).toContain("doesnâ€™t");
   });

@@ -102,11 +102,17 @@ describe("ladder lint", () => {
 });
 
 describe("ladder validate with lint", () => {
-  it("reports lint findings as warnings and still exits 0", async () => {
+  it("counts lint findings in one line, lists them with --warnings, and still exits 0", async () => {
     const result = await ladder(["validate"], projectRoot);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("(identical-cells)");
+    expect(result.stderr).toBe(
+      "11 quality warnings not shown (not errors): `npm run lint:ladder` lists them, or `npm run validate -- --warnings`\n",
+    );
     expect(result.stdout).toContain("1 ladder valid");
+    const all = await ladder(["validate", "--warnings"], projectRoot);
+    expect(all.code).toBe(0);
+    expect(all.stderr).toContain("(identical-cells)");
+    expect(all.stderr.trim().split("\n")).toHaveLength(11);
   });
 
   it("exits 1 when a ladder makes a rule an error", async () => {

@@ -53,7 +53,8 @@ export async function listSources(where: Locations, files: readonly string[] = [
     try {
       names = await readdir(where.ladders);
     } catch {
-      throw new ExitError(1, `no ladder folder at ${shown} (use --ladders DIR or --root DIR)`);
+      // The full path: relative to a --root it would read as a folder of the current directory.
+      throw new ExitError(1, `no ladder folder at ${where.ladders} (use --ladders DIR or --root DIR)`);
     }
     paths = names
       .filter((n) => /\.ya?ml$/i.test(n))

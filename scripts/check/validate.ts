@@ -208,18 +208,10 @@ function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
       };
     }
     case "minLength":
-      return {
-        ...base,
-        rule: "empty-text",
-        message: `${what} is empty; write the text, or remove the key if it is optional`,
-      };
+      return { ...base, rule: "empty-text", message: `${what} is empty; ${fillIn(path)}` };
     case "pattern": {
       if (error.params.pattern === "\\S") {
-        return {
-          ...base,
-          rule: "empty-text",
-          message: `${what} holds only spaces; write the text, or remove the key if it is optional`,
-        };
+        return { ...base, rule: "empty-text", message: `${what} holds only spaces; ${fillIn(path)}` };
       }
       if (path.at(-1) === "code") {
         return {
@@ -259,6 +251,15 @@ function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
     default:
       return { ...base, rule: `schema-${error.keyword}`, message: `${what} ${error.message ?? "is invalid"}` };
   }
+}
+
+/** What to do about an empty text: a cell is never optional; a summary or description may simply go. */
+function fillIn(path: readonly (string | number)[]): string {
+  if (path.at(-2) === "cells") return "write what this level is expected to do (every level needs a cell)";
+  const key = path.at(-1);
+  if (key === "summary" || key === "description") return `write the text, or remove \`${key}\` (it is optional)`;
+  if (path.at(-2) === "examples") return "write the example, or remove the line";
+  return "write the text";
 }
 
 /** The known name closest to `name` by edit distance, when it is close enough to be a likely typo. */

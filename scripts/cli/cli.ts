@@ -3,6 +3,7 @@ import path from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { Locations } from "../check/sources.js";
 import { type Io, UsageError } from "../model/io.js";
+import { didYouMean } from "./forgive.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -19,7 +20,11 @@ export function parse<T extends Options>(argv: string[], options: T, allowPositi
   try {
     return parseArgs({ args: argv, options: { ...commonOptions, ...options }, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]);
+    // Node's message goes on about positional arguments starting with '-'; the option's name is what matters.
+    const message = (error as Error).message.split("\n")[0].replace(/\. To specify a positional argument.*$/, "");
+    const unknown = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+    const close = unknown ? didYouMean(unknown, Object.keys({ ...commonOptions, ...options })) : undefined;
+    throw new UsageError(close ? `${message}; did you mean --${close}?` : message);
   }
 }
 

@@ -36,6 +36,8 @@ export interface Place {
 export interface Change {
   kind: ChangeKind;
   impact: Impact;
+  /** An editorial text edit that is only whitespace, or only a change of voice (pronouns); see impact.ts. */
+  edit?: "whitespace" | "voice";
   level?: string;
   category?: string;
   competency?: string;

@@ -11,7 +11,7 @@
  */
 import { sourceName } from "../../generators/markdown/render.js";
 import { type ArtifactKind, artifactsOf, INDEX_FILES } from "../../generators/shared/artifacts.js";
-import type { Category, Competency, Ladder, Level } from "../model/model.js";
+import { type Category, type Competency, type Ladder, type Level, levelLabel } from "../model/model.js";
 import { byCodeUnit } from "./change.js";
 
 type Value = string | number | boolean | undefined;
@@ -26,7 +26,7 @@ interface View {
   row: (ladder: Ladder, category: Category, competency: Competency) => Value[];
 }
 
-const label = (level: Level) => `${level.title} (${level.code})`;
+const label = (level: Level) => levelLabel(level);
 const cells = (ladder: Ladder, competency: Competency) =>
   ladder.levels.map((level) => (Object.hasOwn(competency.cells, level.id) ? competency.cells[level.id] : ""));
 const rowCount = (ladder: Ladder) => ladder.categories.reduce((n, category) => n + category.competencies.length, 0);

@@ -12,8 +12,11 @@
  *   "planning.Demonstrates" → "planning. Demonstrates", "&" read as "and"), or (b) every changed run of
  *   words is a spelling-level edit of its replacement: same first letter and a small edit distance
  *   (words of up to 4 letters: one letter inserted, deleted or two swapped; up to 7 letters: one edit;
- *   longer: two). "teh" → "the", "lack" → "lacks", "seperate" → "separate" are editorial;
- *   "Junior" → "Senior", "and" → "any", "small" → "smaller", "with help" → "independently" are not.
+ *   longer: two), and not one dictionary word for another (the `word-list` package's English words),
+ *   unless the two differ only by an ending `s`/`es` or by British and American spelling (`-ise`/`-ize`,
+ *   `-our`/`-or`). "teh" → "the", "lack" → "lacks", "seperate" → "separate", "organise" → "organize" are
+ *   editorial; "Junior" → "Senior", "and" → "any", "small" → "smaller", "Expert" → "Expect", "Leads" →
+ *   "Loads", "large" → "larger", "with help" → "independently" are not.
  *   Category and competency moves inside their parent are editorial too: only the display order changes.
  * - **substantive**: everything else: reworded text, anything added, an id changed (links and exports
  *   keyed by it change), a level moved (levels run from junior to senior), a competency moved to another
@@ -24,6 +27,7 @@
  */
 import { diffWords, tokenize } from "../../generators/shared/word-diff.js";
 import type { Change, Impact } from "./change.js";
+import { isWord } from "./dictionary.js";
 
 export type { Impact };
 
@@ -75,23 +79,97 @@ export function impactOf(change: Omit<Change, "impact">): Impact {
 
 /** `editorial` when `after` says the same as `before` up to spelling and layout; otherwise `substantive`. */
 export function textImpact(before: string | undefined, after: string | undefined): "editorial" | "substantive" {
-  if (before === undefined || after === undefined) return "substantive";
-  if (before === after) return "editorial";
+  return judge(before, after).impact;
+}
+
+/**
+ * What kind of editorial text edit a change is, where it is one of two a reviewer may want named:
+ * `whitespace` (only spaces, tabs or line breaks changed) or `voice` (only pronouns changed, all from the
+ * second person to the third or all the other way: "you often help" → "they often help"; spelling-level
+ * edits and verb agreement may come with it). Otherwise undefined.
+ */
+export function textEdit(before: string | undefined, after: string | undefined): "whitespace" | "voice" | undefined {
+  if (before === undefined || after === undefined || before === after) return undefined;
+  if (before.replace(/\s+/gu, "") === after.replace(/\s+/gu, "")) return "whitespace";
+  const judged = judge(before, after);
+  return judged.impact === "editorial" && judged.voice ? "voice" : undefined;
+}
+
+function judge(
+  before: string | undefined,
+  after: string | undefined,
+): { impact: "editorial" | "substantive"; voice: boolean } {
+  const substantive = { impact: "substantive", voice: false } as const;
+  if (before === undefined || after === undefined) return substantive;
+  if (before === after) return { impact: "editorial", voice: false };
   const [a, b] = middles(nfkc(before), nfkc(after));
-  if (!sameList(numbers(a), numbers(b)) || negationCount(a) !== negationCount(b)) return "substantive";
-  if (bare(a) === bare(b)) return "editorial";
+  if (!sameList(numbers(a), numbers(b)) || negationCount(a) !== negationCount(b)) return substantive;
+  if (bare(a) === bare(b)) return { impact: "editorial", voice: false };
   let removed = "";
   let added = "";
+  /** The direction of the pronoun swaps seen so far: "2>3" (you → they) or "3>2". */
+  let voice: string | undefined;
+  let agreed = false;
   for (const part of [...diffWords(a, b), { op: "same", text: "" }]) {
     if (part.op === "del") removed += part.text;
     else if (part.op === "add") added += part.text;
     else if (removed || added) {
-      if (!spellingRun(removed, added)) return "substantive";
+      const from = words(removed);
+      const to = words(added);
+      if (from.length > 0 && from.length === to.length && !spellingRun(removed, added)) {
+        // Word by word: each pair a pronoun of the other person, a verb agreeing with it, or a typo fixed.
+        for (let i = 0; i < from.length; i++) {
+          const swap = pronounSwap(from[i], to[i]);
+          if (swap && (voice === undefined || voice === swap)) voice = swap;
+          else if (agreement(from[i], to[i])) agreed = true;
+          else if (!spellingEdit(from[i], to[i])) return substantive;
+        }
+      } else if (!spellingRun(removed, added)) return substantive;
       removed = "";
       added = "";
     }
   }
-  return "editorial";
+  // A verb may change only to agree with a new pronoun ("and are" → "and is" alone is not editorial).
+  if (agreed && voice === undefined) return substantive;
+  return { impact: "editorial", voice: voice !== undefined };
+}
+
+const SECOND = new Set(["you", "your", "yours", "yourself", "yourselves"]);
+const THIRD = new Set([
+  "they",
+  "them",
+  "their",
+  "theirs",
+  "themselves",
+  "themself",
+  "he",
+  "him",
+  "his",
+  "himself",
+  "she",
+  "her",
+  "hers",
+  "herself",
+]);
+/** Verbs that change with the person: "you are" → "they are" needs none, "you are" → "she is" does. */
+const AGREEMENT = new Map([
+  ["are", "is"],
+  ["have", "has"],
+  ["do", "does"],
+  ["were", "was"],
+  ["don't", "doesn't"],
+]);
+
+/** "2>3" for a second-person pronoun replaced by a third-person one ("you" → "they"); "3>2" the reverse. */
+function pronounSwap(from: string, to: string): string | undefined {
+  if (SECOND.has(from) && THIRD.has(to)) return "2>3";
+  if (THIRD.has(from) && SECOND.has(to)) return "3>2";
+  return undefined;
+}
+
+/** A verb changed to agree with a new subject ("are" → "is"). */
+function agreement(from: string, to: string): boolean {
+  return AGREEMENT.get(from) === to || AGREEMENT.get(to) === from;
 }
 
 const wordChar = /[\p{L}\p{N}\p{M}_'’]/u;
@@ -137,8 +215,18 @@ export function spellingEdit(a: string, b: string): boolean {
   const length = Math.max(a.length, b.length);
   if (length <= 2 || a[0] !== b[0]) return false;
   const distance = editDistance(a, b);
-  if (length <= 4) return distance === 1 && (a.length !== b.length || isSwap(a, b));
-  return distance <= (length <= 7 ? 1 : 2);
+  const close =
+    length <= 4 ? distance === 1 && (a.length !== b.length || isSwap(a, b)) : distance <= (length <= 7 ? 1 : 2);
+  // Close in letters but another word ("Expert" → "Expect"): a different meaning, not a typo fixed.
+  return close && (sameWordForm(a, b) || !isWord(a) || !isWord(b));
+}
+
+/** One word in two forms: an ending `s`/`es` added or dropped, or British and American spelling. */
+function sameWordForm(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long === `${short}s` || long === `${short}es`) return true;
+  const american = (w: string) => w.replace(/is(e|es|ed|ing|ation|ations)$/, "iz$1").replace(/our/g, "or");
+  return american(a) === american(b);
 }
 
 /** Case, whitespace and punctuation removed; "&" read as "and". */

@@ -68,9 +68,10 @@ export class Names {
   }
 }
 
-/** `**breaking**`, `substantive`, `_editorial_` */
-export function impactLabel(impact: Impact): Md {
-  return raw(impact === "breaking" ? "**breaking**" : impact === "editorial" ? "_editorial_" : "substantive");
+/** `**breaking**`, `substantive`, `_editorial_`, `_editorial_ (voice only)`, `_editorial_ (whitespace only)` */
+export function impactLabel(impact: Impact, edit?: Change["edit"]): Md {
+  const label = impact === "breaking" ? "**breaking**" : impact === "editorial" ? "_editorial_" : "substantive";
+  return raw(edit && impact === "editorial" ? `${label} (${edit} only)` : label);
 }
 
 const quoted = (text: string | undefined) => (text === undefined ? raw("(none)") : md`“${text}”`);
@@ -127,6 +128,17 @@ export function sentence(change: Change, names: Names): Md {
     default:
       return md`${names.competency(change.competency)} at ${level}: ${change.kind.replace("cell-", "expectation ")}.`;
   }
+}
+
+/**
+ * The heading of a list of added or removed expectations. Not the change's sentence: that is already in
+ * the structural changes, and a reviewer should not read it twice.
+ */
+export function listTitle(change: Change, names: Names): Md {
+  const added = change.kind.endsWith("-added") ? raw("added") : raw("removed");
+  if (change.kind.startsWith("level-")) return md`**Level ${names.level(change.level)}** (${added})`;
+  if (change.kind.startsWith("competency-")) return md`**${names.competency(change.competency)}** (${added})`;
+  return md`**${sentence(change, names)}**`;
 }
 
 /** Headline words per kind of change, singular and plural; cells are counted apart. */

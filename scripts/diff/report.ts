@@ -2,8 +2,7 @@
  * Stage 6, report: the diff of two sides as the report model (`--format json`), and the plain, typed
  * context the Markdown templates lay out (generators/report/). Pure: sources and a renderer in, data out.
  */
-import { code, fence, inline, type Md, md, raw, wordDiff } from "../../generators/report/escape.js";
-import { diffWords } from "../../generators/shared/word-diff.js";
+import { code, inline, type Md, md, raw } from "../../generators/report/escape.js";
 import { loadSource, type Source } from "../check/load.js";
 import { position, validateLadders } from "../check/pipeline.js";
 import { validateSchema } from "../check/validate.js";
@@ -14,7 +13,8 @@ import { diffLadders } from "./diff.js";
 import { changedFiles } from "./generated.js";
 import type { SideInfo } from "./git.js";
 import type { Impact } from "./impact.js";
-import { headline, impactLabel as impactMd, Names, sentence } from "./report-words.js";
+import { messageMarkdown, shownDiff, whitespaceNote } from "./report-text.js";
+import { headline, impactLabel as impactMd, listTitle, Names, sentence } from "./report-words.js";
 
 export const DIFF_SCHEMA_ID = "https://ladder-as-code.dev/schemas/diff.schema.json";
 
@@ -120,7 +120,7 @@ export interface LadderContext {
   heading: Md;
   rows: Lazy<{ level: Md; competency: Md; change: Md; impact: Md }>[];
   structure: Lazy<Md>[];
-  texts: Lazy<{ title: Md; diff: Md; before?: Md; after?: Md }>[];
+  texts: Lazy<{ title: Md; diff: Md; note?: Md; before?: Md; after?: Md }>[];
   lists: Lazy<{ title: Md; summary: Md; items: Array<{ label: Md; text: Md }> }>[];
 }
 
@@ -148,7 +148,10 @@ export function reportContext(compared: Compared, options: { artifactsUrl?: stri
     // Only the errors: they are why there is no diff; `ladder validate` shows the warnings too.
     problems: report.problems
       .filter((p) => p.severity === "error")
-      .map((p) => md`${code(`${p.file}:${p.line}:${p.column}`)} ${p.severity}: ${p.message} (${code(p.rule)})`),
+      .map(
+        (p) =>
+          md`${code(`${p.file}:${p.line}:${p.column}`)} ${p.severity}: ${messageMarkdown(p.message)} (${code(p.rule)})`,
+      ),
     ladders: changed.map((l) => ladderContext(l, namesOf(l.id), head.get(l.id) ?? base.get(l.id))),
     files: report.valid
       ? {
@@ -184,22 +187,24 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
           ? md`${names.category(change.category)} (category)`
           : raw("—"),
       change: raw(changeLabel(change)),
-      impact: impactMd(change.impact),
+      impact: impactMd(change.impact, change.edit),
     })),
     structure: diff.changes
       .filter((c) => c.kind !== "cell-changed")
-      .map((c) => () => md`${sentence(c, names)} · ${impactMd(c.impact)}`),
+      .map((c) => () => md`${sentence(c, names)} · ${impactMd(c.impact, c.edit)}`),
     texts: indexed
       .map(({ change }) => change)
       .filter(textual)
       .map((c) => () => ({
-        title: md`**${textTitle(c, names)}** · ${impactMd(c.impact)}`,
+        title: md`**${textTitle(c, names)}** · ${impactMd(c.impact, c.edit)}`,
         diff:
           c.before !== undefined && c.after !== undefined
-            ? wordDiff(diffWords(c.before, c.after))
+            ? shownDiff(c.before, c.after)
             : inline(c.after ?? c.before ?? ""),
-        before: c.before === undefined ? undefined : fence(c.before),
-        after: c.after === undefined ? undefined : fence(c.after),
+        note: c.before !== undefined && c.after !== undefined ? whitespaceNote(c.before, c.after) : undefined,
+        // Quoted, not fenced: a long text wraps instead of running off the side of the comment.
+        before: c.before === undefined ? undefined : inline(c.before),
+        after: c.after === undefined ? undefined : inline(c.after),
       })),
     lists: diff.changes
       .filter((c) => c.cells && Object.keys(c.cells).length > 0)
@@ -208,7 +213,7 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
         const entries = Object.entries(c.cells ?? {});
         const label = (key: string) => (c.kind.startsWith("level-") ? names.competency(key) : names.level(key));
         return {
-          title: sentence(c, names),
+          title: listTitle(c, names),
           summary: raw(`The ${plural(entries.length, added ? "new expectation" : "removed expectation")}`),
           items: entries.map(([key, text]) => ({ label: label(key), text: inline(text) })),
         };

@@ -47,7 +47,10 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   const problems = results.flatMap((r) => r.problems).sort(byPosition);
   if (problems.some((p) => p.severity === "error")) {
     reportProblems(problems, io);
-    io.stderr(`${summarize(problems)}; dist/ was not changed\n`);
+    // `check` never writes; only `build` has something to reassure about.
+    io.stderr(
+      `${summarize(problems)}${to.kind === "write" ? "; dist/ was not changed" : "; fix them, then check again"}\n`,
+    );
     return { ok: false };
   }
   reportProblems(problems, io);

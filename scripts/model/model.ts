@@ -187,7 +187,8 @@ export interface PathProblem {
 
 /** Display label of a level, as in the seed's header: `Junior SRE (L1)`. */
 export function levelLabel(level: Level): string {
-  return `${level.title} (${level.code})`;
+  // A title that already ends with its code ("Distinguished SRE (L6)") does not get it twice.
+  return level.title.endsWith(`(${level.code})`) ? level.title : `${level.title} (${level.code})`;
 }
 
 /** The reserved file name of the organisation file in the ladder folder. */

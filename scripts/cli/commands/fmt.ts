@@ -9,6 +9,7 @@ import type { Command } from "../../model/io.js";
 import type { Problem } from "../../model/model.js";
 import { reportProblems, summarize } from "../../model/problems.js";
 import { locations, parse } from "../cli.js";
+import { npmCommand } from "../forgive.js";
 
 export const help = `Usage: ladder fmt [FILE…] [--check] [--root DIR] [--ladders DIR]
 
@@ -53,7 +54,7 @@ export const run: Command = async (argv, io) => {
 
   reportProblems(problems, io);
   if (values.check) {
-    for (const file of unformatted) io.stderr(`${file}: not formatted (run \`ladder fmt ${file}\`)\n`);
+    for (const file of unformatted) io.stderr(`${file}: not formatted (run \`${npmCommand("fmt", [file])}\`)\n`);
   } else {
     for (const file of unformatted) io.stdout(`formatted ${file}\n`);
   }

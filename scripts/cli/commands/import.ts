@@ -10,6 +10,7 @@ import { slugify } from "../../import/import-table.js";
 import { type Command, ExitError, UsageError } from "../../model/io.js";
 import { reportProblems } from "../../model/problems.js";
 import { locations, parse } from "../cli.js";
+import { npmCommand } from "../forgive.js";
 
 export const help = `Usage: ladder import FILE [--id ID] [--out PATH] [--title TITLE] [--fix-encoding] [--force]
 
@@ -102,10 +103,12 @@ export const run: Command = async (argv, io) => {
 
   const competencies = ladder.categories.reduce((n, c) => n + c.competencies.length, 0);
   io.stdout(
-    `imported ${shown} → ${outShown}: ${ladder.levels.length} levels, ${ladder.categories.length} categories, ${competencies} competencies\n`,
+    `imported ${shown} → ${outShown}: ${count(ladder.levels.length, "level", "levels")}, ${count(ladder.categories.length, "category", "categories")}, ${count(competencies, "competency", "competencies")}\n`,
   );
   if (!fixEncoding && findMojibake(text).length > 0) {
-    io.stderr("the input looks like it has broken encoding (mojibake); run again with --fix-encoding --force\n");
+    io.stderr(
+      `the input looks like it has broken encoding (mojibake); run again: ${npmCommand("import", [shown, "--fix-encoding", "--force"])}\n`,
+    );
   }
   return 0;
 };
@@ -115,3 +118,5 @@ function firstBadLine(bytes: Uint8Array): number {
   const lenient = new TextDecoder("utf-8").decode(bytes);
   return lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD"))).split("\n").length;
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

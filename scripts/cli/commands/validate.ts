@@ -2,20 +2,26 @@
 
 import { readSources } from "../../check/sources.js";
 import type { Command } from "../../model/io.js";
+import type { Problem } from "../../model/model.js";
 import { reportProblems, summarize } from "../../model/problems.js";
 import { asValidateResult, resolveSources } from "../../resolve/pipeline.js";
 import { locations, parse } from "../cli.js";
 
-export const help = `Usage: ladder validate [FILE…] [--root DIR] [--ladders DIR]
+export const help = `Usage: ladder validate [FILE…] [--warnings] [--root DIR] [--ladders DIR]
+       (from a clone: npm run validate -- [FILE…] [--warnings])
 
 Checks every ladder/*.yaml (or the files named) against schemas/ladder.schema.json and the rules the
 schema cannot express. Prints each problem as FILE:LINE:COL: error: MESSAGE (RULE-ID); inside GitHub
-Actions also as annotations. Quality findings of \`ladder lint\` are printed as warnings and do not fail
-unless a ladder sets their rule to error. Exit 0 when valid, 1 when not, 2 on wrong usage.
+Actions also as annotations. Quality findings of \`ladder lint\` do not fail unless a ladder sets their
+rule to error; they are counted in one line (\`npm run lint:ladder\` lists them, with their lines).
+
+  --warnings   print every quality finding here too, as FILE:LINE:COL: warning: …
+
+Exit 0 when valid, 1 when not, 2 on wrong usage.
 `;
 
 export const run: Command = async (argv, io) => {
-  const { values, positionals } = parse(argv, {}, true);
+  const { values, positionals } = parse(argv, { warnings: { type: "boolean" } }, true);
   if (values.help) {
     io.stdout(help);
     return 0;
@@ -23,15 +29,25 @@ export const run: Command = async (argv, io) => {
   const sources = await readSources(locations(values, io), positionals);
   // With ladder/organisation.yaml the ladders are checked together and resolved (scripts/resolve/).
   const result = asValidateResult(resolveSources(sources, { lint: true }));
+  // The same findings on text nobody touched, at every run, would drown a new one: count them instead.
+  const shown = (problems: readonly Problem[]) =>
+    values.warnings ? problems : problems.filter((p) => p.severity === "error");
   if (!result.ok) {
-    reportProblems(result.problems, io);
+    reportProblems(shown(result.problems), io);
     io.stderr(`${summarize(result.problems)}\n`);
+    const hidden = result.problems.length - shown(result.problems).length;
+    if (hidden > 0) io.stderr(`${hiddenWarnings(hidden)}\n`);
     return 1;
   }
-  reportProblems(result.warnings, io);
+  reportProblems(shown(result.warnings), io);
   const names = result.ladders.map((l) => l.file).join(", ");
   io.stdout(
     `${result.ladders.length} ladder${result.ladders.length === 1 ? "" : "s"} valid: ${names || "(none found)"}\n`,
   );
+  const hidden = result.warnings.length - shown(result.warnings).length;
+  if (hidden > 0) io.stderr(`${hiddenWarnings(hidden)}\n`);
   return 0;
 };
+
+const hiddenWarnings = (n: number) =>
+  `${n} quality warning${n === 1 ? "" : "s"} not shown (not errors): \`npm run lint:ladder\` lists ${n === 1 ? "it" : "them"}, or \`npm run validate -- --warnings\``;
