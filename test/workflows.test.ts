@@ -230,6 +230,9 @@ describe("jobs that hold a write token", () => {
       for (const step of job.steps.filter((s) => s.uses?.startsWith("actions/setup-node@"))) {
         expect(step.with?.cache).toBeUndefined();
       }
+      for (const step of job.steps.filter((s) => s.uses?.startsWith("actions/checkout@"))) {
+        expect(step.with?.["persist-credentials"]).toBe(false);
+      }
       // The token: in the env of the last step only, and in an action's input where the action needs one.
       const withToken = job.steps.filter((s) => TOKEN.test(JSON.stringify(s)));
       const last = job.steps[job.steps.length - 1] as Step;
