@@ -5,18 +5,22 @@
  * the figures to bench/results.json. Timings are never asserted anywhere: this machine is shared and noisy.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { cellsOf, corpusFrom, type Shape, writeChanged, writeOrganisation } from "./generate.js";
+import { cellsOf, corpusFrom, writeChanged } from "./generate.js";
 import { type Measurement, measure, round, rssMethod, runOnce } from "./measure.js";
-import { COMMANDS, type CommandName, formatReport, type SizeResult, type Target } from "./table.js";
+import { writeReadme } from "./readme.js";
+import { parseSizes, writeSize } from "./sizes.js";
+import { COMMANDS, type CommandName, formatReport, type SizeResult } from "./table.js";
+import { evaluate } from "./targets.js";
+
+export { parseSizes } from "./sizes.js";
 
 const projectRoot = path.join(import.meta.dirname, "..");
-const BASE: Shape = { ladders: 6, levels: 10, competencies: 100 };
-const DEFAULT_SIZES = "seed,1,2,4,8,50k,1x50x1000";
+const DEFAULT_SIZES = "seed,1,2,4,8,50k,1x50x1000,seedx20,seedx208,seedx834";
 const CHANGED = 0.01;
 
 const help = `Usage: npm run bench -- [--quick] [--sizes LIST] [--runs N] [--warmup N] [--runner npm|tsx]
@@ -24,34 +28,16 @@ const help = `Usage: npm run bench -- [--quick] [--sizes LIST] [--runs N] [--war
 
   --sizes LIST   comma-separated: seed (ladder/sre.yaml), a multiple of the base organisation (1, 2, 4, 8:
                  N×6 ladders of 10 levels × 100 competencies, 6,000 cells each), 50k (50 ladders, 50,000
-                 cells), or LADDERSxLEVELSxCOMPETENCIES (1x50x1000). Default: ${DEFAULT_SIZES}
+                 cells), LADDERSxLEVELSxCOMPETENCIES (1x50x1000), or seedxN (N copies of the seed ladder:
+                 seedx834 is 50,040 cells). Default: ${DEFAULT_SIZES}
   --quick        sizes seed,1 with 3 runs: a minute instead of several
   --runs N       measured runs per command (default 5), after --warmup N unmeasured ones (default 1)
   --runner R     npm: the command line of package.json's "ladder" script (default); tsx: the TypeScript
                  sources through tsx, to see what compiled JavaScript saves
   --no-stages    skip the in-process stage timings
   --out FILE     where the JSON goes (default bench/results.json)
+  --readme       measure nothing: rewrite README.md's Performance figures from the JSON (bench/readme.ts)
 `;
-
-interface Size {
-  name: string;
-  shape: Shape | "seed";
-}
-
-export function parseSizes(list: string): Size[] {
-  return list.split(",").map((token) => {
-    const name = token.trim();
-    if (name === "seed") return { name, shape: "seed" };
-    if (name === "50k") return { name, shape: { ladders: 50, levels: 10, competencies: 100 } };
-    if (/^\d+$/.test(name) && Number(name) > 0)
-      return { name: `${name}×`, shape: { ...BASE, ladders: BASE.ladders * Number(name) } };
-    const m = /^(\d+)x(\d+)x(\d+)$/.exec(name);
-    if (m && Number(m[1]) > 0 && Number(m[2]) > 0 && Number(m[3]) > 0) {
-      return { name, shape: { ladders: Number(m[1]), levels: Number(m[2]), competencies: Number(m[3]) } };
-    }
-    throw new Error(`--sizes: "${name}" is not seed, 50k, a multiple like 2, or LADDERSxLEVELSxCOMPETENCIES`);
-  });
-}
 
 /** The command line (after `node`) that runs the ladder CLI: package.json's own, or tsx on the sources. */
 function ladderArgs(runner: string): string[] {
@@ -74,6 +60,7 @@ function options(argv: string[]) {
       runner: { type: "string", default: "npm" },
       "no-stages": { type: "boolean" },
       out: { type: "string" },
+      readme: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -85,6 +72,7 @@ function options(argv: string[]) {
   if (values.runner !== "npm" && values.runner !== "tsx") throw new Error("--runner must be npm or tsx");
   return {
     help: values.help === true,
+    readme: values.readme === true,
     sizes: parseSizes(values.sizes ?? (values.quick ? "seed,1" : DEFAULT_SIZES)),
     runs: count(values.runs, values.quick ? 3 : 5, 1),
     warmup: count(values.warmup, 1, 0),
@@ -107,6 +95,14 @@ async function main(): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
+  if (opts.readme) {
+    const readme = path.join(projectRoot, "README.md");
+    writeReadme(readme, JSON.parse(readFileSync(opts.out, "utf8")));
+    process.stderr.write(
+      `rewrote the Performance figures of README.md from ${path.relative(process.cwd(), opts.out)}\n`,
+    );
+    return 0;
+  }
   const ladder = ladderArgs(opts.runner);
   const corpus = corpusFrom(readFileSync(path.join(projectRoot, "ladder/sre.yaml"), "utf8"));
   const ajv = path.join(projectRoot, "node_modules/.bin/ajv");
@@ -124,17 +120,7 @@ async function main(): Promise<number> {
       const base = path.join(dir, "base");
       const head = path.join(dir, "head");
       mkdirSync(base, { recursive: true });
-      let shape: Shape;
-      if (size.shape === "seed") {
-        cpSync(path.join(projectRoot, "ladder"), path.join(base, "ladder"), { recursive: true });
-        cpSync(path.join(projectRoot, "schemas"), path.join(base, "schemas"), { recursive: true });
-        const text = readFileSync(path.join(base, "ladder/sre.yaml"), "utf8");
-        const levels = (text.match(/^ {4}code: /gm) ?? []).length;
-        shape = { ladders: 1, levels, competencies: (text.match(/^ {8}cells:/gm) ?? []).length };
-      } else {
-        shape = size.shape;
-        writeOrganisation(base, shape, corpus, path.join(projectRoot, "schemas"));
-      }
+      const shape = writeSize(size, base, projectRoot, corpus);
       const changedCells = writeChanged(base, head, CHANGED, corpus);
       log(`${size.name}: ${cellsOf(shape).toLocaleString("en-US")} cells in ${shape.ladders} ladders; measuring…`);
       const built = runOnce([...ladder, "build", "--root", base], projectRoot);
@@ -157,10 +143,20 @@ async function main(): Promise<number> {
           { toAjv: round(commands[c].ms / ajvRun.ms, 2), toFloor: round(commands[c].ms / floor.ms, 2) },
         ]),
       ) as SizeResult["ratios"];
+      const costs = Object.fromEntries(
+        COMMANDS.map((c) => [
+          c,
+          {
+            perLadderMs: round(commands[c].ms / shape.ladders, 3),
+            perCellUs: round((commands[c].ms * 1000) / cellsOf(shape), 2),
+          },
+        ]),
+      ) as SizeResult["costs"];
       const result: SizeResult = {
         name: size.name,
         ...shape,
         cells: cellsOf(shape),
+        costs,
         yamlBytes: bytesIn(base),
         commands,
         ajv: ajvRun,
@@ -221,52 +217,6 @@ function stressComment(
   const run = runOnce([...ladder, "diff", "--root", head, "--base", largest.dir], projectRoot);
   if (run.exitCode !== 0) throw new Error(`ladder diff failed on the stress case`);
   return { size: largest.name, changedCells, commentChars: run.stdout.length };
-}
-
-/** The issue's targets, as far as the measured sizes allow; a target without its size is `met: null`. */
-export function evaluate(sizes: readonly SizeResult[], stressChars: number | undefined): Target[] {
-  const target = (id: string, description: string, value: number | null, limit: number, unit: string): Target => ({
-    id,
-    description,
-    value: value === null ? null : round(value, 2),
-    limit,
-    unit,
-    met: value === null ? null : value <= limit,
-  });
-  const seed = sizes.find((s) => s.name === "seed");
-  const targets = [
-    target(
-      "seed-check-vs-ajv",
-      "check on the seed, as a multiple of ajv-cli validate",
-      seed ? seed.commands.check.ms / seed.ajv.ms : null,
-      0.75,
-      "×",
-    ),
-  ];
-  for (const big of sizes.filter((s) => s.cells >= 50_000)) {
-    targets.push(
-      target(`check-ms-${big.name}`, `check at ${big.name} (${big.cells} cells)`, big.commands.check.ms, 1000, " ms"),
-      target(`check-rss-${big.name}`, `check peak memory at ${big.name}`, big.commands.check.peakRssMb, 200, " MB"),
-      target(`diff-ms-${big.name}`, `diff at ${big.name} (1% of cells changed)`, big.commands.diff.ms, 500, " ms"),
-    );
-  }
-  const one = sizes.find((s) => s.name === "1×");
-  const eight = sizes.find((s) => s.name === "8×");
-  for (const command of COMMANDS) {
-    const ratio = one && eight ? eight.commands[command].ms / one.commands[command].ms : null;
-    targets.push(target(`scaling-${command}`, `${command}: time at 8× cells over time at 1×`, ratio, 8.5, "×"));
-  }
-  const longest = Math.max(...sizes.map((s) => s.commands.diff.stdoutChars), stressChars ?? 0);
-  targets.push(
-    target(
-      "comment-chars",
-      "longest pull-request comment (1% and 100% of cells changed)",
-      sizes.length ? longest : null,
-      65_536,
-      " chars",
-    ),
-  );
-  return targets;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -152,3 +152,19 @@ export function writeChanged(from: string, to: string, fraction: number, corpus:
   }
   return changed;
 }
+
+/**
+ * Writes `count` copies of a ladder file (the seed) as `<root>/ladder/track-NNN.yaml`, plus the schema: an
+ * organisation of many small ladders, where per-ladder costs show.
+ */
+export function writeCopies(root: string, count: number, ladderText: string, schemaDir: string): string[] {
+  mkdirSync(path.join(root, "ladder"), { recursive: true });
+  cpSync(schemaDir, path.join(root, "schemas"), { recursive: true });
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const file = path.join(root, "ladder", `track-${String(i + 1).padStart(3, "0")}.yaml`);
+    writeFileSync(file, ladderText);
+    files.push(file);
+  }
+  return files;
+}

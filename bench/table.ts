@@ -13,6 +13,8 @@ export interface SizeResult {
   /** Total bytes of the ladder files. */
   yamlBytes: number;
   commands: Record<CommandName, Measurement>;
+  /** Each command's median wall time per ladder (ms) and per cell (µs). */
+  costs: Record<CommandName, { perLadderMs: number; perCellUs: number }>;
   ajv: Measurement;
   /** Each command's median wall time over ajv-cli's and over `node -e 0`'s. */
   ratios: Record<CommandName, { toAjv: number; toFloor: number }>;
@@ -68,6 +70,13 @@ export function formatReport(sizes: readonly SizeResult[], floor: Measurement, t
     .map((s) => [s.name, ...stageNames.map((stage) => ms(s.stages?.warm[stage] ?? 0))]);
   const stages = stageRows.length > 0 ? grid(["size", ...stageNames], stageRows) : "(not measured)";
 
+  const costRows = sizes.map((s) => [
+    s.name,
+    String(s.ladders),
+    ...COMMANDS.flatMap((c) => [s.costs[c].perLadderMs.toFixed(2), s.costs[c].perCellUs.toFixed(1)]),
+  ]);
+  const costs = grid(["size", "ladders", ...COMMANDS.flatMap((c) => [`${c} ms/ladder`, "µs/cell"])], costRows);
+
   const targetRows = targets.map((t) => [
     t.met === null ? "n/a " : t.met ? "met " : "MISS",
     t.description,
@@ -78,6 +87,9 @@ export function formatReport(sizes: readonly SizeResult[], floor: Measurement, t
   return [
     "Whole process: median wall time and peak resident memory",
     main,
+    "",
+    "Per ladder and per cell: median wall time over ladders (ms) and over cells (µs)",
+    costs,
     "",
     "In-process stages, one thread (ms, warm median): render is all of dist/, render:* the same by kind of file;",
     "check:compare reads and compares dist/; diff:sides reads, validates and diffs both sides of the 1% change",

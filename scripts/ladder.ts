@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { didYouMean, npmCommand, npmKeptOptions } from "./cli/forgive.js";
 import { type Command, ExitError, type Io } from "./model/io.js";
+import { printable } from "./model/problems.js";
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   validate: {
@@ -102,7 +103,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run(rest, io);
   } catch (error) {
     if (error instanceof ExitError) {
-      io.stderr(`ladder ${name}: ${error.message}\n`);
+      // A message may quote a file name or an argument: printed as data, it cannot start a workflow command.
+      io.stderr(`ladder ${printable(name)}: ${printable(error.message)}\n`);
       if (error.code === 2) {
         // Under npm, an option typed without `--` before it reaches the command as a stray argument.
         if (io.env.npm_lifecycle_event)
@@ -113,7 +115,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return error.code;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`ladder ${name}: internal error: ${message}\n`);
+    io.stderr(`ladder ${printable(name)}: internal error: ${printable(message)}\n`);
     io.stderr(
       debug && error instanceof Error && error.stack ? `${error.stack}\n` : "Run again with --debug for details.\n",
     );

@@ -25,7 +25,19 @@ describe("npm run bench", () => {
     const file = path.join(out, "results.json");
     const run = spawnSync(
       process.execPath,
-      ["--import", "tsx", "bench/bench.ts", "--sizes", "seed,1x3x4", "--runs", "1", "--warmup", "0", "--out", file],
+      [
+        "--import",
+        "tsx",
+        "bench/bench.ts",
+        "--sizes",
+        "seed,1x3x4,seedx2",
+        "--runs",
+        "1",
+        "--warmup",
+        "0",
+        "--out",
+        file,
+      ],
       { cwd: root, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "" } },
     );
     expect(run.stderr).not.toMatch(/^bench: /m);
@@ -33,14 +45,25 @@ describe("npm run bench", () => {
     expect(run.stdout).toContain("Whole process: median wall time and peak resident memory");
     expect(run.stdout).toMatch(/seed \(60 cells\) +ladder check/);
     expect(run.stdout).toMatch(/1x3x4 \(12 cells\) +ajv-cli validate/);
+    expect(run.stdout).toMatch(/seed×2 \(120 cells\) +ladder check/);
+    expect(run.stdout).toContain("Per ladder and per cell");
 
     const results = JSON.parse(readFileSync(file, "utf8"));
-    expect(results).toMatchObject({ formatVersion: 1, options: { runs: 1, warmup: 0, sizes: ["seed", "1x3x4"] } });
+    expect(results).toMatchObject({
+      formatVersion: 1,
+      options: { runs: 1, warmup: 0, sizes: ["seed", "1x3x4", "seed×2"] },
+    });
     expect(results.floor).toEqual(measurement);
     expect(results.sizes.map((s: { name: string; cells: number }) => [s.name, s.cells])).toEqual([
       ["seed", 60],
       ["1x3x4", 12],
+      ["seed×2", 120],
     ]);
+    // Two copies of the seed: two ladders of the seed's 60 cells, each command's cost per ladder and per cell.
+    const copies = results.sizes[2];
+    expect(copies).toMatchObject({ ladders: 2, levels: 5, competencies: 12 });
+    expect(copies.costs.check.perLadderMs).toBeCloseTo(copies.commands.check.ms / 2, 2);
+    expect(copies.costs.check.perCellUs).toBeCloseTo((copies.commands.check.ms * 1000) / 120, 1);
     for (const size of results.sizes) {
       for (const command of ["validate", "build", "check", "diff"]) {
         expect(size.commands[command], `${size.name} ${command}`).toEqual(measurement);
@@ -69,15 +92,16 @@ describe("npm run bench", () => {
     // Not a timing: the comment's length is a limit the diff must keep at any size.
     const comment = results.targets.find((t: { id: string }) => t.id === "comment-chars");
     expect(comment).toMatchObject({ limit: 65_536, met: true });
-    expect(results.stress).toMatchObject({ size: "seed", changedCells: expect.any(Number) });
+    expect(results.stress).toMatchObject({ size: "seed×2", changedCells: expect.any(Number) });
   }, 180_000);
 
-  it("reads sizes as the seed, multiples of the base, 50k and explicit shapes", () => {
-    expect(parseSizes("seed,2,50k,1x50x1000")).toEqual([
+  it("reads sizes as the seed, multiples of the base, 50k, explicit shapes and copies of the seed", () => {
+    expect(parseSizes("seed,2,50k,1x50x1000,seedx834")).toEqual([
       { name: "seed", shape: "seed" },
       { name: "2×", shape: { ladders: 12, levels: 10, competencies: 100 } },
       { name: "50k", shape: { ladders: 50, levels: 10, competencies: 100 } },
       { name: "1x50x1000", shape: { ladders: 1, levels: 50, competencies: 1000 } },
+      { name: "seed×834", shape: { ladders: 834, levels: 5, competencies: 12 }, copies: 834 },
     ]);
     expect(() => parseSizes("huge")).toThrow(/not seed/);
   });

@@ -57,6 +57,9 @@ const FORGED: readonly string[] = [
   "(@octocat)",
   "<span>@octocat</span>",
   "@&#X6F;ctocat's",
+  `${URL}/issues/%31%32`,
+  `[x](${URL}/pull/%31)`,
+  `${URL}/ISSUES/12`,
 ];
 
 const body = (text: string) =>

@@ -147,10 +147,9 @@ describe("compileFast", () => {
   /** A generator's template rendered by Handlebars and by the fast form, from the same files. */
   function generator(folder: string, main: string, options: Options, helpers = {}) {
     const read = (name: string) => readFileSync(path.join(root, "generators", folder, name), "utf8");
-    // Every partial of the generator, as the generator registers them.
     const partialNames = readdirSync(path.join(root, "generators", folder, "partials"))
-      .filter((n) => n.endsWith(".hbs"))
-      .map((n) => n.slice(0, -4));
+      .filter((name) => name.endsWith(".hbs"))
+      .map((name) => name.replace(/\.hbs$/, ""));
     const partials = Object.fromEntries(partialNames.map((n) => [n, read(`partials/${n}.hbs`)]));
     const env = Handlebars.create();
     for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper as never);

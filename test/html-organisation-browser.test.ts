@@ -48,7 +48,7 @@ describe.skipIf(!chromiumPath)("a track's page in Chromium", () => {
     expect(await page.$eval("#tracks-l2--on-call", (tr) => tr.matches(":target"))).toBe(true);
     expect(await page.locator("#tracks-l2--on-call td").allTextContents()).toEqual([
       "Takes shifts.",
-      "Not in this track",
+      "Not in this track QA takes no shifts.",
     ]);
     await screenshot(page, "org-sre-across-tracks");
 
@@ -70,6 +70,15 @@ describe.skipIf(!chromiumPath)("a track's page in Chromium", () => {
       "Does not applyJuniors do not take shifts.",
     );
 
+    // Find in the across-tracks view searches every track's text of a row.
+    await page.evaluate(() => {
+      location.hash = "#tracks-l2";
+    });
+    await page.fill("#find-text", "qa takes no");
+    expect(await page.locator("#tracks-l2 tr[data-competency]:visible").evaluateAll((r) => r.map((e) => e.id))).toEqual(
+      ["tracks-l2--on-call"],
+    );
+    await page.fill("#find-text", "");
     await page.evaluate(() => {
       location.hash = "#matrix";
     });

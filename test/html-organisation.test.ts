@@ -8,6 +8,8 @@ import { type DefaultTreeAdapterMap, parse } from "parse5";
 import { describe, expect, test } from "vitest";
 import { proseHtml } from "../generators/html/prose.js";
 import { renderHtml } from "../generators/html/render.js";
+import { changedFiles } from "../scripts/diff/generated.js";
+import type { Ladder } from "../scripts/model/model.js";
 import { FIXTURES, loadLadder } from "./helpers/html-page.js";
 import { core, ladders, organisation, qaTrack, sreTrack } from "./helpers/organisation-page.js";
 
@@ -122,7 +124,7 @@ describe("a track's page", () => {
     const cells = (id: string) =>
       (byId(all, `tracks-l2--${id}`).childNodes as Element[]).filter((n) => n.tagName === "td").map(textOf);
     expect(cells("communication")).toEqual(["Writes incident reviews.", "Helps others."]);
-    expect(cells("on-call")).toEqual(["Takes shifts.", "Not in this track"]);
+    expect(cells("on-call")).toEqual(["Takes shifts.", "Not in this track QA takes no shifts."]);
     expect(cells("tooling")).toEqual(["Does not apply", "Not in this track"]);
     expect(
       attr(
@@ -138,10 +140,23 @@ describe("a track's page", () => {
     const qa = elements(renderHtml(qaTrack, { organisation, ladders }));
     const links = qa.filter((e) => e.tagName === "a" && /\.html#level-/.test(attr(e, "href") ?? ""));
     expect(links.map((a) => attr(a, "href"))).toEqual(["sre.html#level-l2"]);
+    const dropped = qa.find((e) => attr(e, "class") === "dropped") as Element;
+    expect(textOf(dropped)).toContain("On call from Core: QA takes no shifts.");
     const base = elements(renderHtml(core, { organisation, ladders }));
     expect(textOf(base.find((e) => attr(e, "class") === "track") as Element)).toBe(
       "Shared by the tracks of Acme Engineering",
     );
+  });
+
+  test("a proposed change to an inherited cell names the base ladder's file that holds its text", () => {
+    const site = { repository: "https://github.com/example-org/ladders" };
+    const page = elements(renderHtml(sreTrack, { organisation, ladders, site }));
+    const body = (id: string) => {
+      const link = findLink(byId(page, id)) as Element;
+      return new URL(attr(link, "href") as string).searchParams.get("body");
+    };
+    expect(body("level-l1--communication")).toContain("The text is inherited from ladder/core.yaml.");
+    expect(body("level-l2--communication")).not.toContain("inherited");
   });
 
   test("is the same bytes every time", () => {
@@ -149,7 +164,7 @@ describe("a track's page", () => {
   });
 });
 
-test("a ladder outside an organisation has no marks, no not-applicable cells and no across view", () => {
+test("a ladder outside an organisation has no marks, nothing left out, no not-applicable cells and no across view", () => {
   const page = renderHtml(loadLadder(FIXTURES.sre));
   const seed = page.slice(0, page.indexOf("<script>"));
   for (const absent of [
@@ -173,4 +188,35 @@ function isInside(root: Element, node: Element): boolean {
     if (at === root) return true;
   }
   return false;
+}
+
+describe("ladder diff's list of changed generated files", () => {
+  const edits: Array<[string, (l: Ladder) => void]> = [
+    ["prose text", (l) => Object.assign(l.prose?.[0] ?? {}, { text: "Changed." })],
+    ["afterword heading", (l) => Object.assign(l.afterword?.[0] ?? {}, { heading: "Changed" })],
+    ["a level's prose", (l) => Object.assign(l.levels[0] ?? {}, { prose: [{ text: "Other." }] })],
+    ["a not-applicable reason", (l) => Object.assign(rowsOf(l)[1]?.notApplicable ?? {}, { l1: "Other reason." })],
+    ["a cell's source", (l) => Object.assign(rowsOf(l)[0] ?? {}, { cellsFrom: {} })],
+    ["a category's source", (l) => Object.assign(l.categories[0] ?? {}, { from: undefined })],
+    ["the scale level's meaning", (l) => Object.assign(l.organisation?.scaleLevels.s2 ?? {}, { summary: "Other." })],
+    ["the version", (l) => Object.assign(l, { version: "2.0.0" })],
+  ];
+  test.each(edits)("names the page when %s changes, as rendering both sides does", (_, edit) => {
+    const head = structuredClone(sreTrack);
+    edit(head);
+    expect(renderHtml(head)).not.toBe(renderHtml(sreTrack));
+    expect(changedFiles([sreTrack], [head]).map((f) => f.path)).toContain("dist/sre.html");
+  });
+});
+
+const rowsOf = (ladder: Ladder) => ladder.categories.flatMap((c) => c.competencies);
+
+function findLink(root: Element): Element | undefined {
+  for (const child of root.childNodes) {
+    if (!("tagName" in child)) continue;
+    if (child.tagName === "a" && (attr(child, "href") ?? "").includes("/issues/new")) return child;
+    const found = findLink(child);
+    if (found) return found;
+  }
+  return undefined;
 }

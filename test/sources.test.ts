@@ -97,6 +97,18 @@ describe("ladder sources", () => {
     expect(through.ok).toBe(false);
   });
 
+  it("refuses a ladder folder that is a symbolic link, in one line", async () => {
+    const real = tempRoot({ "sre.yaml": seed });
+    const root = tempRoot();
+    rmSync(path.join(root, "ladder"), { recursive: true });
+    symlinkSync(path.join(real, "ladder"), path.join(root, "ladder"));
+    const result = await runMain(["validate", "--root", root], root);
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      "ladder validate: ladder: the ladder folder is a symbolic link; ladders must be files in the repository\n",
+    ]);
+  });
+
   it("reads at most the bound, however large the file", () => {
     const root = tempRoot({ "big.yaml": "x".repeat(5000) });
     const read = readBounded(path.join(root, "ladder", "big.yaml"), 1000);

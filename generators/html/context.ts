@@ -30,6 +30,8 @@ export interface PageContext {
   afterword: string | null;
   /** Categories' and competencies' prose, shown under the matrix; empty when none has any. */
   about: AboutContext[];
+  /** Inherited competencies this track leaves out, each with its reason. */
+  dropped: Array<{ name: string; mark: string | null; reason: string }>;
   /** One view per level comparing it with the same scale level in the other tracks (organisation.ts). */
   across: AcrossView[];
   /** Columns of the matrix: the competency column plus one per level. */
@@ -128,6 +130,7 @@ export const anchors = {
 export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageContext {
   const { levels } = ladder;
   const site = options.site ?? {};
+  const labels = levels.map(levelLabel);
   const link = (level: Level | undefined): LinkContext | null =>
     level ? { href: `#${anchors.level(level.id)}`, label: levelLabel(level) } : null;
   return {
@@ -142,6 +145,7 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
     afterword: proseHtml(ladder.afterword),
     about: aboutOf(ladder),
     across: acrossViews(ladder, options),
+    dropped: (ladder.dropped ?? []).map((d) => ({ name: d.name, mark: fromMark(d.from, options), reason: d.reason })),
     columns: levels.length + 1,
     canCompare: levels.length > 1,
     competencyCount: ladder.categories.reduce((n, c) => n + c.competencies.length, 0),
@@ -170,8 +174,8 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
             rowMark: fromMark(competency.from, options),
             across: org.across ? `#tracks-${level.id}--${competency.id}` : null,
             description: competency.description ?? null,
-            propose: proposeCell(ladder, competency, level, site),
-            proposeFor: ` to ${competency.name} at ${levelLabel(level)}`,
+            propose: proposeCell(ladder, competency, level, site, options.ladders),
+            proposeFor: site.repository ? ` to ${competency.name} at ${labels[i]}` : "",
             ...cellShown(competency, level, options),
             examples: competency.examples?.[level.id] ?? null,
           })),
@@ -190,9 +194,9 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
         name: competency.name,
         mark: fromMark(competency.from, options),
         description: competency.description ?? null,
-        cells: levels.map((level) => ({
+        cells: levels.map((level, i) => ({
           anchor: anchors.cell(competency.id, level.id),
-          label: levelLabel(level),
+          label: labels[i] as string,
           ...cellShown(competency, level, options),
         })),
       })),

@@ -40,12 +40,24 @@ export function sourceOf(ladder: Ladder, site: Site): SourceContext | null {
   };
 }
 
-/** A prefilled issue naming the ladder, the competency and the level of one cell, or null without a repository. */
-export function proposeCell(ladder: Ladder, competency: Competency, level: Level, site: Site): string | null {
+/**
+ * A prefilled issue naming the ladder, the competency and the level of one cell, or null without a repository.
+ * An inherited cell's text lives in its base ladder's file (`cellsFrom`), so the issue names that file too.
+ */
+export function proposeCell(
+  ladder: Ladder,
+  competency: Competency,
+  level: Level,
+  site: Site,
+  ladders: readonly Ladder[] = [],
+): string | null {
   if (!site.repository) return null;
   const label = levelLabel(level);
+  const holder = competency.cellsFrom?.[level.id];
+  const held =
+    holder === undefined ? "" : ` The text is inherited from ${ladders.find((l) => l.id === holder)?.file ?? holder}.`;
   return issueUrl(site.repository, `${ladder.title}: ${competency.name} at ${label}`, [
-    `${ladder.file}, competency \`${competency.id}\`, level \`${level.id}\`.`,
+    `${ladder.file}, competency \`${competency.id}\`, level \`${level.id}\`.${held}`,
     "",
     "What should change, and why:",
   ]);

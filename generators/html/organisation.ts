@@ -81,8 +81,12 @@ export function orgLevel(ladder: Ladder, level: Level, options: RenderOptions): 
 }
 
 /** What a cell says at a level: its text, or that it does not apply (and why), or that the track lacks it. */
-function cellOf(competency: Competency | undefined, level: Level | undefined): { text: string; note: string | null } {
-  if (!competency || !level) return { text: "", note: "Not in this track" };
+function cellOf(
+  competency: Competency | undefined,
+  level: Level | undefined,
+  dropped?: { reason: string },
+): { text: string; note: string | null } {
+  if (!competency || !level) return { text: dropped?.reason ?? "", note: "Not in this track" };
   if (competency.notApplicable && Object.hasOwn(competency.notApplicable, level.id)) {
     return { text: competency.notApplicable[level.id] ?? "", note: "Does not apply" };
   }
@@ -118,7 +122,11 @@ export function acrossViews(ladder: Ladder, options: RenderOptions): AcrossView[
               { label: `${own}: ${levelLabel(level)}`, ...cellOf(competency, level) },
               ...matched.map((m) => ({
                 label: `${m.track}: ${levelLabel(m.level)}`,
-                ...cellOf(find(m.ladder, competency.id), m.level),
+                ...cellOf(
+                  find(m.ladder, competency.id),
+                  m.level,
+                  m.ladder.dropped?.find((d) => d.id === competency.id),
+                ),
               })),
             ],
           })),

@@ -52,6 +52,9 @@ export function applyFind() {
     if (category && row.categoryId !== category) continue;
     const texts = [row.name, row.description, row.categoryName, row.categoryDescription];
     texts.push(...inView.map((id) => row.cells[id]));
+    // Across tracks, the other tracks' texts of the row are in view too.
+    if (state.view === "tracks")
+      texts.push(document.getElementById(`tracks-${state.level}--${row.id}`)?.textContent || "");
     if (query && !texts.some((text) => folded(text).includes(query))) continue;
     if (onlyChanged && row.cells[state.from] === row.cells[state.to]) continue;
     visible.add(row.id);

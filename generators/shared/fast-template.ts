@@ -51,6 +51,8 @@ export function compileFast(
   const fresh = (name: string) => `${name}${++counter}`;
   /** Temporaries used inside expressions, declared once at the top. */
   const temps: string[] = [];
+  /** The bodies of `#each` blocks, each a function declared at the top of the render function. */
+  const functions: string[] = [];
   const temp = (name: string) => {
     const t = fresh(name);
     temps.push(t);
@@ -155,7 +157,9 @@ export function compileFast(
       case "CommentStatement":
         return;
       case "MustacheStatement": {
+        const before = temps.length;
         const value = mustacheValue(node, scope);
+        if (temps.length > before) out.push(`var ${temps.slice(before).join(", ")};`);
         const t = fresh("t");
         out.push(
           node.escaped && escapes
@@ -234,7 +238,13 @@ export function compileFast(
       depths = ds;
       out.push(`var ${ds} = ${c} != ${scope.depths}[0] ? [${c}].concat(${scope.depths}) : ${scope.depths};`);
     }
-    program(node.program, { ctx: c, data: d, depths }, out);
+    // The body is a function of its own, as in Handlebars: small and called often, so it is optimised early.
+    const body = fresh("body");
+    const inner: string[] = [];
+    program(node.program, { ctx: c, data: d, depths }, inner);
+    const params = depths === null ? `${c}, ${d}` : `${c}, ${d}, ${depths}`;
+    functions.push(`function ${body}(${params}) {\nvar out = "";\n${inner.join("\n")}\nreturn out;\n}`);
+    out.push(`out += ${body}(${params});`);
     out.push("}");
     out.push("} else {");
     program(node.inverse, scope, out);
@@ -246,8 +256,7 @@ export function compileFast(
   program(ast, root, lines);
   const head = ['"use strict";', 'var out = "";', "var data0 = { root: root };"];
   if (useDepths) head.push("var depths0 = [root];");
-  if (temps.length > 0) head.push(`var ${temps.join(", ")};`);
-  head.push(...locations);
+  head.push(...locations, ...functions);
   return { body: [...head, ...lines, "return out;"].join("\n"), partials: [...partials].sort() };
 }
 

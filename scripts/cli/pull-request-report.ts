@@ -20,8 +20,6 @@ export interface ReportRequest {
   headSha: string;
   baseRef: string;
   token?: string;
-  /** Linked from the report as where the full report is. */
-  reportUrl?: string;
   maxChars: number;
 }
 
@@ -44,10 +42,9 @@ export async function pullRequestReport(
     for (const problem of result.problems) stderr(`${formatProblem(problem)}\n`);
     throw new ExitError(1, `the ladders of ${request.baseRef} at ${fetched.base.slice(0, 7)} do not load`);
   }
+  // No link to the pull request's artifacts as "the full report": they are what its code wrote. The report names
+  // the command that reproduces it instead, and the comment's cut note points at this run's job summary.
   const command = `npm run diff -- --base-ref ${fetched.base} --head-ref ${fetched.head}`;
-  const text = renderReport(
-    reportContext(result.compared, { artifactsUrl: request.reportUrl, command }),
-    request.maxChars,
-  );
+  const text = renderReport(reportContext(result.compared, { command }), request.maxChars);
   return { status: "computed", body: defuse(text), base: fetched.base, head: fetched.head };
 }

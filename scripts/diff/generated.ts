@@ -63,8 +63,32 @@ function fullRow(ladder: Ladder, competency: Competency, absent: number): Value[
 const described = (category: Category) =>
   category.description !== undefined || category.competencies.some((c) => c.description !== undefined);
 
+/**
+ * What the web page shows beyond the ladder's table (generators/html/): prose, the version fields, the
+ * organisation's scale and marks, dropped rows, not-applicable cells and where inherited text comes from;
+ * each part compared as one JSON value (a difference in key order only may count as a change: never the
+ * reverse). The file's path shows only in "propose a change" links, which need a configured repository. The across-tracks view also shows the other tracks' cells, which a one-ladder view cannot see.
+ */
+const pageHead = (ladder: Ladder): Value[] => {
+  const { version, effective, status } = ladder as Ladder & { version?: string; effective?: string; status?: string };
+  return [
+    version,
+    effective,
+    status,
+    JSON.stringify([ladder.prose, ladder.afterword, ladder.dropped, ladder.organisation]),
+    JSON.stringify(ladder.levels.map((level) => [level.scale, level.prose])),
+    JSON.stringify(ladder.categories.map((category) => [category.from, category.prose])),
+  ];
+};
+const pageRow = (competency: Competency): Value[] => [
+  JSON.stringify([competency.prose, competency.notApplicable, competency.from, competency.cellsFrom]),
+];
+
 const views: Record<ArtifactKind, View> = {
-  html: { head: (ladder) => fullHead(ladder), row: (ladder, _, competency) => fullRow(ladder, competency, 0) },
+  html: {
+    head: (ladder) => [...fullHead(ladder), ...pageHead(ladder)],
+    row: (ladder, _, competency) => [...fullRow(ladder, competency, 0), ...pageRow(competency)],
+  },
   markdown: {
     head: (ladder) => [
       sourceName(ladder),

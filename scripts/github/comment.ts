@@ -138,9 +138,9 @@ const NAMED: Readonly<Record<string, string>> = {
 
 /**
  * Reads `body` the way a renderer will before it looks for mentions: character references (`&#64;`, `&#x40;`,
- * `&commat;`, also a numeric one without its semicolon, as HTML reads it inside raw HTML) and Markdown's
- * backslash escapes (`\@`) become the character they stand for. Returns that text and, for each of its
- * characters, the offset in `body` just after it.
+ * `&commat;`, also a numeric one without its semicolon, as HTML reads it inside raw HTML), Markdown's
+ * backslash escapes (`\@`) and percent-encoded ASCII (`%31`, as in a link) become the character they stand
+ * for. Returns that text and, for each of its characters, the offset in `body` just after it.
  */
 function decoded(body: string): { text: string; ends: number[] } {
   let text = "";
@@ -164,6 +164,10 @@ function decoded(body: string): { text: string; ends: number[] } {
         ch = NAMED[m[1]];
         end = at + m[0].length;
       }
+    } else if (body[at] === "%" && /^%[0-7][0-9A-Fa-f]$/.test(body.slice(at, at + 3))) {
+      // A percent-encoded ASCII character, as a browser reads it in a link (`/issues/%31%32`).
+      ch = String.fromCharCode(Number.parseInt(body.slice(at + 1, at + 3), 16));
+      end = at + 3;
     } else if (body[at] === "\\" && /[!-/:-@[-`{-~]/.test(body[at + 1] ?? "")) {
       ch = body[at + 1];
       end = at + 2;

@@ -120,6 +120,7 @@ export const qaTrack: Ladder = {
   title: "Quality",
   extends: "core",
   levels: [{ id: "q2", code: "L2", title: "QA Engineer", scale: "s2" }],
+  dropped: [{ id: "on-call", name: "On call", category: "skill", from: "core", reason: "QA takes no shifts." }],
   categories: [
     {
       id: "engagement",

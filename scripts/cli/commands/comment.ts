@@ -153,7 +153,7 @@ export const run: Command = async (argv, io) => {
       : undefined;
     reportUrl = values["report-url"] ?? ownRun ?? reportUrl;
     const where = locations(values, io);
-    const request = { where, remote: fromGit, number, headSha, baseRef, token, reportUrl, maxChars };
+    const request = { where, remote: fromGit, number, headSha, baseRef, token, maxChars };
     const computed = await pullRequestReport(request, io.stderr);
     if (computed.status === "moved") {
       io.stdout(
