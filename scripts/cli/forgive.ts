@@ -50,6 +50,9 @@ const OPTIONS: Record<string, "value" | "flag"> = {
   title: "value",
   "fix-encoding": "flag",
   force: "flag",
+  remote: "value",
+  "ci-workflow": "value",
+  summary: "value",
 };
 
 /** npm's own options that an abbreviated option of ours expands to (nopt completes `--head` to `--heading`). */

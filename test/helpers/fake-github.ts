@@ -46,6 +46,8 @@ export interface FakePull {
   headRepo: string;
   /** The branch it would merge into (default `main`). */
   baseRef?: string;
+  /** The paths it changes, for `GET /pulls/{number}/files`. */
+  files?: string[];
 }
 
 export const SECONDARY_LIMIT = {
@@ -64,6 +66,8 @@ export class FakeGitHub {
   readonly issues = new Set<number>([7]);
   readonly locked = new Set<number>();
   readonly pulls: FakePull[] = [];
+  /** Workflow runs started with `POST /actions/workflows/{id}/dispatches`. */
+  readonly dispatches: Array<{ workflow: string; ref: string }> = [];
   /** Token to the identity it acts as; unknown tokens get a 401, `read-only` tokens a 403 on writes. */
   readonly tokens = new Map<string, { login: string; type: "Bot" | "User"; readOnly?: boolean }>([
     ["bot-token", { login: "github-actions[bot]", type: "Bot" }],
@@ -156,6 +160,11 @@ export class FakeGitHub {
       const id = this.seed(number, identity.login, body?.body ?? "", identity.type);
       return [201, this.render(this.comments.find((c) => c.id === id) as StoredComment)];
     }
+    const dispatch = new RegExp(`^${base}/actions/workflows/([^/]+)/dispatches$`).exec(url.pathname);
+    if (dispatch && method === "POST") {
+      this.dispatches.push({ workflow: decodeURIComponent(dispatch[1]), ref: (body as { ref?: string })?.ref ?? "" });
+      return [204, undefined];
+    }
     const one = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(url.pathname);
     if (one && method === "PATCH") {
       const comment = this.comments.find((c) => c.id === Number(one[1]));
@@ -178,6 +187,13 @@ export class FakeGitHub {
           (state === "all" || p.state === state) && p.headRepo.split("/")[0] === headOwner && p.headRef === headRef,
       );
       return this.page(url, found, (p) => this.renderPull(p, "pull-request-simple"));
+    }
+    const files = new RegExp(`^${base}/pulls/(\\d+)/files$`).exec(url.pathname);
+    const changed = files && this.pulls.find((p) => p.number === Number(files[1]));
+    if (changed) {
+      const [shape] = example<Array<Record<string, unknown>>>("diff-entry-items");
+      const entry = (filename: string) => ({ ...shape, filename, previous_filename: undefined });
+      return this.page(url, changed.files ?? [], entry);
     }
     const pull = new RegExp(`^${base}/pulls/(\\d+)$`).exec(url.pathname);
     const found = pull && this.pulls.find((p) => p.number === Number(pull[1]));
@@ -232,7 +248,7 @@ export class FakeGitHub {
 
   private send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-    res.end(JSON.stringify(data));
+    res.end(status === 204 ? undefined : JSON.stringify(data));
   }
 }
 
