@@ -20,7 +20,7 @@ import { evaluate } from "./targets.js";
 export { parseSizes } from "./sizes.js";
 
 const projectRoot = path.join(import.meta.dirname, "..");
-const DEFAULT_SIZES = "seed,1,2,4,8,50k,1x50x1000,seedx20,seedx208,seedx834";
+const DEFAULT_SIZES = "seed,1,2,4,8,50k,1x50x1000,seedx20,seedx208,seedx834,orgx20";
 const CHANGED = 0.01;
 
 const help = `Usage: npm run bench -- [--quick] [--sizes LIST] [--runs N] [--warmup N] [--runner npm|tsx]
@@ -28,9 +28,10 @@ const help = `Usage: npm run bench -- [--quick] [--sizes LIST] [--runs N] [--war
 
   --sizes LIST   comma-separated: seed (ladder/sre.yaml), a multiple of the base organisation (1, 2, 4, 8:
                  N×6 ladders of 10 levels × 100 competencies, 6,000 cells each), 50k (50 ladders, 50,000
-                 cells), LADDERSxLEVELSxCOMPETENCIES (1x50x1000), or seedxN (N copies of the seed ladder:
-                 seedx834 is 50,040 cells), or org:LxVxC (an organisation file, a base ladder and tracks that
-                 extend it). Default: ${DEFAULT_SIZES}
+                 cells), LADDERSxLEVELSxCOMPETENCIES (1x50x1000), seedxN (N copies of the seed ladder:
+                 seedx834 is 50,040 cells), orgxN (an organisation file and N tracks extending the seed as
+                 their base), or org:LxVxC (an organisation file, a base ladder and tracks that extend it).
+                 Default: ${DEFAULT_SIZES}
   --quick        sizes seed,1 with 3 runs: a minute instead of several
   --runs N       measured runs per command (default 5), after --warmup N unmeasured ones (default 1)
   --runner R     npm: the command line of package.json's "ladder" script (default); tsx: the TypeScript

@@ -202,3 +202,60 @@ export function writeCopies(root: string, count: number, ladderText: string, sch
   }
   return files;
 }
+
+/**
+ * An organisation of `count` tracks that extend one base: `ladder/organisation.yaml` (one scale, L1–L5 from
+ * the base's levels, every track listed), `ladder/core.yaml` (the ladder given, each level placed on the
+ * scale) and `ladder/track-NNN.yaml`, each extending core with its own level titles and one cell of its own.
+ * Resolved, every track has the base's cells: `count` × the base's cells, as with `writeCopies`.
+ */
+export function writeInheriting(root: string, count: number, baseText: string, schemaDir: string): string[] {
+  mkdirSync(path.join(root, "ladder"), { recursive: true });
+  cpSync(schemaDir, path.join(root, "schemas"), { recursive: true });
+  const levels = [...baseText.matchAll(/^ {2}- id: (\S+)\n {4}code: (.+)\n {4}title: (.+)$/gm)];
+  const core = baseText.replace(/^( {2}- id: (\S+)\n {4}code: .+\n {4}title: .+)$/gm, "$1\n    scale: $2");
+  const firstCell = /^ {6}- id: (\S+)\n(?: {8}.+\n)*? {8}cells:\n {10}(\S+): /m.exec(baseText);
+  const category = /^ {2}- id: (\S+)$/m.exec(baseText.slice(baseText.indexOf("categories:")));
+  if (levels.length === 0 || !firstCell || !category) throw new Error("the base ladder is not in the canonical layout");
+  const ids = Array.from({ length: count }, (_, i) => `track-${String(i + 1).padStart(3, "0")}`);
+  const scale = levels.flatMap(([, id, code, title]) => [
+    `      - id: ${id}`,
+    `        code: ${code}`,
+    `        title: ${title}`,
+  ]);
+  const organisation = [
+    "title: A benchmark organisation",
+    "scales:",
+    "  - id: ic",
+    "    name: Individual contributors",
+    "    levels:",
+    ...scale,
+    "tracks:",
+    ...ids.flatMap((id, i) => [`  - ladder: ${id}`, `    name: Track ${i + 1}`]),
+  ];
+  writeFileSync(path.join(root, "ladder", "organisation.yaml"), `${organisation.join("\n")}\n`);
+  writeFileSync(path.join(root, "ladder", "core.yaml"), core);
+  const files = ids.map((id, i) => {
+    const lines = [
+      `title: Track ${i + 1}`,
+      "extends: core",
+      "levels:",
+      ...levels.flatMap(([, level, code, title]) => [
+        `  - id: ${level}`,
+        `    code: ${code}`,
+        `    title: ${title} ${i + 1}`,
+        `    scale: ${level}`,
+      ]),
+      "categories:",
+      `  - id: ${category[1]}`,
+      "    competencies:",
+      `      - id: ${firstCell[1]}`,
+      "        cells:",
+      `          ${firstCell[2]}: Works as track ${i + 1} asks, with help from the team.`,
+    ];
+    const file = path.join(root, "ladder", `${id}.yaml`);
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    return file;
+  });
+  return files;
+}

@@ -27,7 +27,11 @@ function label(size: SizeResult): string {
   const cells = `${thousands(size.cells)} cells`;
   if (size.name === "seed") return `seed, ${cells}`;
   const ladders = `${thousands(size.ladders)} ladder${size.ladders === 1 ? "" : "s"}`;
-  const copies = size.name.startsWith("seed×") ? " (copies of the seed)" : "";
+  const copies = size.name.startsWith("seed×")
+    ? " (copies of the seed)"
+    : size.name.startsWith("org×")
+      ? " extending the seed, with an organisation file"
+      : "";
   return `${size.name}: ${ladders}${copies}, ${cells}`;
 }
 

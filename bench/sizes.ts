@@ -5,16 +5,19 @@
  * - `50k`: 50 such ladders; `LxVxC`: L ladders of V levels × C competencies;
  * - `seedxN` (seedx20, seedx208, seedx834): N copies of the seed ladder, an organisation of many small ladders;
  * - `org:LxVxC`: as `LxVxC`, with ladder/organisation.yaml: ladder 1 a base, the others tracks extending it.
+ * - `orgxN` (orgx834): an organisation file and N tracks that extend the seed ladder as their shared base.
  */
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Corpus, type Shape, writeCopies, writeOrganisation } from "./generate.js";
+import { type Corpus, type Shape, writeCopies, writeInheriting, writeOrganisation } from "./generate.js";
 
 export interface Size {
   name: string;
   shape: Shape | "seed";
   /** Set for `seedxN`: the ladders are this many copies of the seed. */
   copies?: number;
+  /** Set for `orgxN`: this many tracks extend the seed (as `core`) in an organisation. */
+  tracks?: number;
 }
 
 const BASE: Shape = { ladders: 6, levels: 10, competencies: 100 };
@@ -33,6 +36,11 @@ export function parseSizes(list: string): Size[] {
       const n = Number(copies[1]);
       return { name: `seed×${n}`, shape: { ...SEED_SHAPE, ladders: n }, copies: n };
     }
+    const tracks = /^orgx(\d+)$/.exec(name);
+    if (tracks && Number(tracks[1]) > 0) {
+      const n = Number(tracks[1]);
+      return { name: `org×${n}`, shape: { ...SEED_SHAPE, ladders: n }, tracks: n };
+    }
     const m = /^(org:)?(\d+)x(\d+)x(\d+)$/.exec(name);
     if (m && Number(m[2]) > 0 && Number(m[3]) > 0 && Number(m[4]) > 0) {
       const shape = { ladders: Number(m[2]), levels: Number(m[3]), competencies: Number(m[4]) };
@@ -40,7 +48,7 @@ export function parseSizes(list: string): Size[] {
       return { name, shape: m[1] === undefined ? shape : { ...shape, organisation: true } };
     }
     throw new Error(
-      `--sizes: "${name}" is not seed, 50k, a multiple like 2, seedxN (N copies of the seed) or LADDERSxLEVELSxCOMPETENCIES`,
+      `--sizes: "${name}" is not seed, 50k, a multiple like 2, seedxN (N copies of the seed), orgxN (N tracks extending the seed), LADDERSxLEVELSxCOMPETENCIES or org:LxVxC`,
     );
   });
 }
@@ -58,6 +66,12 @@ export function writeSize(size: Size, dir: string, projectRoot: string, corpus: 
     const text = seedText();
     writeCopies(dir, size.copies, text, schemas);
     return { ...seedShape(text), ladders: size.copies };
+  }
+  if (size.tracks !== undefined) {
+    // The tracks' resolved cells are counted; the base's own are not (it is one ladder more).
+    const text = seedText();
+    writeInheriting(dir, size.tracks, text, schemas);
+    return { ...seedShape(text), ladders: size.tracks };
   }
   writeOrganisation(dir, size.shape, corpus, schemas);
   return size.shape;

@@ -4,8 +4,8 @@
  * build would write, and `firstDifference` (pure) shows where.
  */
 
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -104,9 +104,18 @@ export async function stageDist(out: string): Promise<StagedDist> {
 /** Writes one file of dist/ (text, or its UTF-8 bytes) into a staged folder. */
 export async function writeStaged(dir: string, relative: string, content: string | Uint8Array): Promise<void> {
   const target = path.join(dir, ...relative.split("/"));
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, content);
+  // Synchronous, and each folder made once: thousands of small files through the thread pool's round trips
+  // (mkdir, open, write, close) left build idle most of the time on an organisation of many ladders.
+  const parent = path.dirname(target);
+  if (!made.has(parent)) {
+    mkdirSync(parent, { recursive: true });
+    made.add(parent);
+  }
+  writeFileSync(target, content);
 }
+
+/** Folders of staged dist/ trees already made (each staged tree is a fresh temporary folder). */
+const made = new Set<string>();
 
 /** How one file of dist/ differs from what build would write. */
 export interface Difference {
