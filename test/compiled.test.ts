@@ -23,7 +23,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(async () => {
   const { compile } = await import("../scripts/cli/compile.mjs");
   await compile(out);
-}, 60_000);
+}, 240_000);
 
 /** Runs the compiled CLI; LADDER_THREADS=1 keeps it to one thread. */
 function compiled(args: string[], options: { threads?: boolean } = {}) {
@@ -95,7 +95,7 @@ describe("the compiled build", () => {
       const diff = ["diff", "--root", `${dir}-head`, "--base", dir];
       expect(compiled(diff).stdout).toBe(runCli(diff).stdout);
     }
-  }, 60_000);
+  }, 240_000);
 });
 
 describe("sharing the work between two threads", () => {

@@ -15,7 +15,9 @@ export interface CliResult {
 
 /** Spawns `node --import tsx scripts/ladder.ts ARGS` in `cwd` with extra environment variables. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, GITHUB_ACTIONS: "", ...options.env };
+  // The command must not see that the tests themselves run under npm (`npm test` sets npm_* variables).
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("npm_")));
+  const env: Record<string, string | undefined> = { ...inherited, GITHUB_ACTIONS: "", ...options.env };
   const result = spawnSync(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: options.cwd ?? projectRoot,
     env,
