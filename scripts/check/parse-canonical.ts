@@ -176,8 +176,14 @@ function valueEnd(text: string, from: number, to: number): number {
     if (i === to) return close + 1;
     return i > close + 1 && text.charCodeAt(i) === 35 ? close + 1 : to;
   }
-  const hash = text.indexOf(" #", from);
-  let end = hash === -1 || hash >= to ? to : hash;
+  let end = to;
+  // Search this line only: `indexOf` would scan the rest of the file for every value without a comment.
+  for (let i = from + 1; i < to; i++) {
+    if (text.charCodeAt(i) === 35 /* # */ && text.charCodeAt(i - 1) === 32) {
+      end = i - 1;
+      break;
+    }
+  }
   if (end + 2 < to && text.charCodeAt(end + 2) !== 32) bail();
   while (end > from && text.charCodeAt(end - 1) === 32) end--;
   return end;
