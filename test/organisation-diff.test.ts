@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Source } from "../scripts/check/load.js";
-import { compare } from "../scripts/diff/report.js";
+import { compare, reportContext } from "../scripts/diff/report.js";
 import { resolveSources } from "../scripts/resolve/pipeline.js";
 import { fixtures } from "./helpers/golden.js";
 
@@ -43,6 +43,22 @@ describe("diff on resolved ladders", () => {
         impact: "substantive",
       }),
     ]);
+  });
+
+  it("counts a base's edit in every ladder it reaches in the headline, not once for the repeated ids", () => {
+    const edits = {
+      "core.yaml": (t: string) =>
+        t.replace("Writes clearly for people outside the team.", "Writes for the whole company."),
+    };
+    const result = compare(
+      { info: { kind: "directory", path: "base" }, sources: sources() },
+      { info: { kind: "directory", path: "head" }, sources: sources(edits) },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const context = reportContext(result.compared, { command: "npm run diff -- --base BASE" });
+    expect(String(context.headline)).toBe(
+      "6 expectations changed in 6 competencies for L3 in 6 ladders; no breaking changes",
+    );
   });
 
   it("does not reach a track that overrides the changed cell", () => {

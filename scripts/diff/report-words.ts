@@ -169,15 +169,24 @@ const clauses: Partial<Record<ChangeKind | `${ChangeKind}:${"summary" | "descrip
   "cell-removed": ["expectation removed", "expectations removed"],
 };
 
-/** "3 expectations changed in 2 competencies for L2 and L3; 1 level renamed; no breaking changes" */
+/**
+ * "3 expectations changed in 2 competencies for L2 and L3; 1 level renamed; no breaking changes", with "in 6
+ * ladders" when the changed expectations are in more than one.
+ */
 export function headline(ladders: readonly LadderDiff[], namesOf: (id: string) => Names): Md {
   const parts: Md[] = [];
   const cellChanges = ladders.flatMap((l) =>
-    l.changes.filter((c) => c.kind === "cell-changed").map((change) => ({ change, names: namesOf(l.id) })),
+    l.changes
+      .filter((c) => c.kind === "cell-changed")
+      .map((change) => ({ change, ladder: l.id, names: namesOf(l.id) })),
   );
   if (cellChanges.length > 0) {
-    const cells = new Set(cellChanges.map(({ change }) => `${change.competency}\u0000${change.level}`)).size;
-    const rows = new Set(cellChanges.map(({ change }) => change.competency)).size;
+    // Ids repeat across ladders (and a base's edit reaches every track that extends it): count per ladder.
+    const cells = new Set(
+      cellChanges.map(({ change, ladder }) => `${ladder}\u0000${change.competency}\u0000${change.level}`),
+    ).size;
+    const rows = new Set(cellChanges.map(({ change, ladder }) => `${ladder}\u0000${change.competency}`)).size;
+    const reached = new Set(cellChanges.map(({ ladder }) => ladder)).size;
     const codes = [
       ...new Set(
         cellChanges
@@ -190,7 +199,8 @@ export function headline(ladders: readonly LadderDiff[], namesOf: (id: string) =
     const counted = raw(
       `${count(cells, "expectation", "expectations")} changed in ${count(rows, "competency", "competencies")}`,
     );
-    parts.push(md`${counted} for ${levels}${editorial}`);
+    const across = raw(reached > 1 ? ` in ${reached} ladders` : "");
+    parts.push(md`${counted} for ${levels}${across}${editorial}`);
   }
   for (const [kind, [one, many]] of Object.entries(clauses)) {
     // A renamed item counts once however many of its fields changed.
