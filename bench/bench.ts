@@ -20,7 +20,7 @@ import { evaluate } from "./targets.js";
 export { parseSizes } from "./sizes.js";
 
 const projectRoot = path.join(import.meta.dirname, "..");
-const DEFAULT_SIZES = "seed,1,2,4,8,50k,1x50x1000,seedx20,seedx208,seedx834,orgx20";
+const DEFAULT_SIZES = "seed,1,2,4,8,50k,1x50x1000,seedx20,seedx208,seedx834,orgx20,orgx834";
 const CHANGED = 0.01;
 
 const help = `Usage: npm run bench -- [--quick] [--sizes LIST] [--runs N] [--warmup N] [--runner npm|tsx]

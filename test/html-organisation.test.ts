@@ -165,6 +165,29 @@ describe("a track's page", () => {
   });
 });
 
+test("past a dozen other tracks, a page links to the index for them, so pages grow with one track, not all", () => {
+  // The QA track copied 40 times: every copy shares L2 with the SRE track.
+  const copies = Array.from({ length: 40 }, (_, i) => ({
+    ...qaTrack,
+    id: `qa-${i + 1}`,
+    file: `ladder/qa-${i + 1}.yaml`,
+  }));
+  const many = {
+    ...organisation,
+    tracks: [...organisation.tracks, ...copies.map((c, i) => ({ ladder: c.id, name: `QA ${i + 1}` }))],
+  };
+  const big = renderHtml(sreTrack, { organisation: many, ladders: [...ladders, ...copies] });
+  const page = elements(big);
+  expect(page.filter((e) => e.tagName === "a" && /\.html#level-/.test(attr(e, "href") ?? ""))).toEqual([]);
+  expect(byId(page, "tracks-l2")).toBeUndefined();
+  const pointer = page.find((e) => e.tagName === "a" && attr(e, "href") === "index.html#organisation") as Element;
+  expect(textOf(pointer)).toBe("41 other tracks have a level here: see every title side by side");
+  // L1 shares its scale level with no other track: no pointer there.
+  expect(textOf(byId(page, "level-l1"))).not.toContain("other tracks");
+  // Forty more tracks add less to the page than the one QA track's comparison did.
+  expect(big.length).toBeLessThan(html.length);
+});
+
 test("a ladder outside an organisation has no marks, nothing left out, no not-applicable cells and no across view", () => {
   const page = renderHtml(loadLadder(FIXTURES.sre));
   const seed = page.slice(0, page.indexOf("<script>"));

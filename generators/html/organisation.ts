@@ -19,7 +19,19 @@ export interface OrgLevelContext {
   others: LinkContext[];
   /** This level's across-tracks view, when another track has the same scale level. */
   across: string | null;
+  /**
+   * In an organisation of more than `MAX_PEERS_ON_PAGE` other tracks, instead of `others` and `across`: a link
+   * to the index, whose scale table shows every track's title at this level side by side.
+   */
+  elsewhere: LinkContext | null;
 }
+
+/**
+ * The most other tracks a page names and compares itself with. Each page holding every other track makes the
+ * pages of an organisation grow with the square of its tracks (100 tracks: 1.4 MB a page, 140 MB in all); past
+ * this bound a page links to the index instead, which shows the organisation once.
+ */
+export const MAX_PEERS_ON_PAGE = 12;
 
 export interface AcrossView {
   anchor: string;
@@ -48,15 +60,51 @@ interface Peer {
 export const acrossAnchor = (levelId: string) => `tracks-${levelId}`;
 export const acrossRowAnchor = (levelId: string, competencyId: string) => `tracks-${levelId}--${competencyId}`;
 
+/** The organisation's tracks as resolved ladders, made once per build (every page looks into the same list). */
+interface Tracks {
+  peers: Peer[];
+  ids: Set<string>;
+  /** Scale level id to the number of tracks with a level on it. */
+  onScale: Map<string, number>;
+}
+
+const indexes = new WeakMap<readonly Ladder[], Tracks>();
+
+function tracksOf(options: RenderOptions): Tracks | undefined {
+  const { organisation, ladders } = options;
+  if (!organisation || !ladders) return undefined;
+  let tracks = indexes.get(ladders);
+  if (!tracks) {
+    const byId = new Map(ladders.map((l) => [l.id, l]));
+    const peers = organisation.tracks.flatMap((track) => {
+      const ladder = byId.get(track.ladder);
+      return ladder ? [{ ladder, track: track.name ?? ladder.title }] : [];
+    });
+    const onScale = new Map<string, number>();
+    for (const { ladder } of peers) {
+      for (const scale of new Set(ladder.levels.map((l) => l.scale))) {
+        if (scale !== undefined) onScale.set(scale, (onScale.get(scale) ?? 0) + 1);
+      }
+    }
+    tracks = { peers, ids: new Set(peers.map((p) => p.ladder.id)), onScale };
+    indexes.set(ladders, tracks);
+  }
+  return tracks;
+}
+
 /** The other tracks of the organisation, in the organisation's order, as resolved ladders. */
 function peersOf(ladder: Ladder, options: RenderOptions): Peer[] {
-  const { organisation, ladders } = options;
-  if (!organisation || !ladders) return [];
-  return organisation.tracks.flatMap((track) => {
-    const other = ladders.find((l) => l.id === track.ladder);
-    return other && other.id !== ladder.id ? [{ ladder: other, track: track.name ?? other.title }] : [];
-  });
+  return tracksOf(options)?.peers.filter((p) => p.ladder.id !== ladder.id) ?? [];
 }
+
+/** How many other tracks the organisation has, without listing them. */
+function peerCount(ladder: Ladder, options: RenderOptions): number {
+  const tracks = tracksOf(options);
+  return tracks ? tracks.peers.length - (tracks.ids.has(ladder.id) ? 1 : 0) : 0;
+}
+
+/** Whether the page shows its peers (few enough) or links to the index for them. */
+const showsPeers = (ladder: Ladder, options: RenderOptions) => peerCount(ladder, options) <= MAX_PEERS_ON_PAGE;
 
 const levelOnScale = (ladder: Ladder, scale: string | undefined) =>
   scale === undefined ? undefined : ladder.levels.find((l) => l.scale === scale);
@@ -73,11 +121,23 @@ export function orgLevel(ladder: Ladder, level: Level, options: RenderOptions): 
   const scale = scaleLevel
     ? `${scaleLevel.title} (${scaleLevel.code}) on the ${scaleLevel.scaleName} scale${scaleLevel.summary ? `: ${scaleLevel.summary}` : ""}`
     : null;
+  if (!showsPeers(ladder, options)) {
+    const tracks = tracksOf(options);
+    const own = tracks?.ids.has(ladder.id) ? 1 : 0;
+    const count = level.scale === undefined ? 0 : (tracks?.onScale.get(level.scale) ?? 0) - own;
+    const label = `${count} other tracks have a level here: see every title side by side`;
+    return {
+      scale,
+      others: [],
+      across: null,
+      elsewhere: count > 0 ? { href: "index.html#organisation", label } : null,
+    };
+  }
   const others = peersOf(ladder, options).flatMap(({ ladder: other, track }) => {
     const same = levelOnScale(other, level.scale);
     return same ? [{ href: `${other.id}.html#level-${same.id}`, label: `${track}: ${levelLabel(same)}` }] : [];
   });
-  return { scale, others, across: others.length > 0 ? `#${acrossAnchor(level.id)}` : null };
+  return { scale, others, across: others.length > 0 ? `#${acrossAnchor(level.id)}` : null, elsewhere: null };
 }
 
 /** What a cell says at a level: its text, or that it does not apply (and why), or that the track lacks it. */
@@ -95,6 +155,7 @@ function cellOf(
 
 /** One across-tracks view per level that shares its scale level with another track. */
 export function acrossViews(ladder: Ladder, options: RenderOptions): AcrossView[] {
+  if (!showsPeers(ladder, options)) return [];
   const peers = peersOf(ladder, options);
   const own = ladder.organisation?.track ?? ladder.title;
   return ladder.levels.flatMap((level): AcrossView[] => {
