@@ -198,7 +198,10 @@ export function readmeContext(ladders: readonly Ladder[], organisation?: Organis
           },
     ladders: indexEntries(ladders).map((entry) => ({
       title: escapeMarkdown(entry.title),
-      stamp: entry.stamp === null ? null : md(markdownStamp(entry.stamp, escapeMarkdown, (id) => markdownUrl(urlPath(`${id}.md`)))),
+      stamp:
+        entry.stamp === null
+          ? null
+          : md(markdownStamp(entry.stamp, escapeMarkdown, (id) => markdownUrl(urlPath(`${id}.md`)))),
       summary: entry.summary === null ? null : escapeMarkdown(entry.summary),
       page: markdownUrl(entry.markdownHref),
       levels: entry.levels.map((level) => ({

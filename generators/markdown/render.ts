@@ -96,7 +96,9 @@ export function sourceName(ladder: Ladder): string {
 /** The stamp line; its values need no escaping (shared/stamp.ts), and the link is to the other ladder's Markdown. */
 function stampLine(ladder: Ladder): MarkdownText | null {
   const stamp = stampOf(ladder);
-  return stamp === null ? null : (markdownStamp(stamp, escapeMarkdown, (id) => markdownUrl(`${id}.md`)) as MarkdownText);
+  return stamp === null
+    ? null
+    : (markdownStamp(stamp, escapeMarkdown, (id) => markdownUrl(`${id}.md`)) as MarkdownText);
 }
 
 const optional = (text: string | undefined) => (text === undefined ? null : escapeMarkdown(text));

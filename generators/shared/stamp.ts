@@ -27,13 +27,13 @@ export function stampOf(ladder: Pick<Ladder, "version" | "effective" | "status" 
 
 /**
  * The stamp as one line of Markdown: `*Version 2.1.0 · effective 2027-01-01 · superseded · replaced by
- * [sre](sre.md)*`. Its values are versions, dates, status words and ids, which the format's `escape` leaves as
- * they are; an italic line that no escaped ladder text can produce, so `readMarkdownStamp` knows it.
+ * [sre](sre.md)*`. Its values are versions, dates, status words and ids, which the format's escaping leaves as
+ * they are (`escaped`); an italic line that no escaped ladder text can produce, so `readMarkdownStamp` knows it.
  */
-export function markdownStamp(stamp: Stamp, escape: (text: string) => string, href: (id: string) => string): string {
+export function markdownStamp(stamp: Stamp, escaped: (text: string) => string, href: (id: string) => string): string {
   const replaced =
-    stamp.replacedBy === null ? "" : `replaced by [${escape(stamp.replacedBy)}](${href(stamp.replacedBy)})`;
-  const line = [escape(stamp.text), replaced].filter(Boolean).join(" · ");
+    stamp.replacedBy === null ? "" : `replaced by [${escaped(stamp.replacedBy)}](${href(stamp.replacedBy)})`;
+  const line = [escaped(stamp.text), replaced].filter(Boolean).join(" · ");
   return `*${line.charAt(0).toUpperCase()}${line.slice(1)}*`;
 }
 
