@@ -51,11 +51,19 @@ export interface Compared {
 export function compare(
   base: { info: SideInfo; sources: readonly Source[] },
   head: { info: SideInfo; sources: readonly Source[] },
+  options: { only?: string } = {},
 ): { ok: true; compared: Compared } | { ok: false; problems: Problem[] } {
-  const before = readLeniently(base.sources);
-  if (!before.ok) return before;
+  const read = readLeniently(base.sources);
+  if (!read.ok) return read;
   // Both sides are compared as resolved ladders: a change to a base shows in every track that extends it.
-  const after = asValidateResult(resolveSources(head.sources));
+  const resolved = asValidateResult(resolveSources(head.sources));
+  // `only`: one ladder's versions are compared (`--base sre@1.0.0`), resolved with the others, reported alone.
+  const one = <T extends { ok: boolean; ladders?: Ladder[] }>(side: T): T =>
+    options.only === undefined || !side.ladders
+      ? side
+      : { ...side, ladders: side.ladders.filter((l) => l.id === options.only) };
+  const before = one(read);
+  const after = one(resolved);
   const report: DiffReport = {
     $schema: DIFF_SCHEMA_ID,
     base: base.info,
