@@ -5,7 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, describe, expect, it } from "vitest";
+import diffSchema from "../schemas/diff.schema.json" with { type: "json" };
 import { edit, Repo, seedFiles } from "./helpers/git-repo.js";
 import { runMain } from "./helpers/run-main.js";
 
@@ -57,6 +59,32 @@ describe("diff between versions by name", () => {
     expect(report.ladders.map((l) => l.id)).toEqual(["sre"]);
     expect(report.ladders[0]?.changes.map((c) => c.level)).toEqual(["l3"]);
     repo.write({ "ladder/sre.yaml": v11 });
+  });
+
+  it("gives each versioned ladder a line: its version at the base, the one the change needs, and the head's", async () => {
+    const enough = json((await diff("--base", "sre@1.0.0", "--head", "sre@1.1.0")).stdout);
+    const valid = new Ajv2020({ strict: true, allErrors: true }).compile(diffSchema);
+    expect(valid(enough), JSON.stringify(valid.errors)).toBe(true);
+    expect(enough.ladders[0]).toMatchObject({
+      version: { base: "1.0.0", head: "1.1.0", impact: "substantive", required: "1.1.0", enough: true },
+    });
+    const markdown = await runMain(
+      ["diff", "--base", "sre@1.0.0", "--head", "sre@1.1.0", "--root", repo.dir],
+      repo.dir,
+    );
+    expect(markdown.stdout).toContain(
+      "**Version**: `1.0.0` at the base; this change needs `1.1.0` or higher (substantive); the head says `1.1.0` ✓\n",
+    );
+    repo.write({ "ladder/sre.yaml": edit(v11, "title: Senior SRE", "title: Seasoned SRE") });
+    const low = await runMain(["diff", "--base", "sre@1.1.0", "--root", repo.dir], repo.dir);
+    expect(low.code).toBe(0);
+    expect(low.stdout).toContain(
+      "**Version**: `1.1.0` at the base; this change needs `1.2.0` or higher (substantive); the head still says `1.1.0`: run `npm run bump`\n",
+    );
+    repo.write({ "ladder/sre.yaml": v11 });
+    // An unversioned ladder has no line and no field.
+    const all = json((await diff("--base-ref", first, "--head-ref", second)).stdout);
+    expect(all.ladders.find((l) => l.id === "mini")).not.toHaveProperty("version");
   });
 
   it("refuses a version without a tag, listing the versions that have one; a branch of that name is not read", async () => {
