@@ -33,6 +33,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     load: () => import("./cli/commands/import.js"),
   },
   fmt: { summary: "rewrite ladder files in the canonical layout", load: () => import("./cli/commands/fmt.js") },
+  bump: {
+    summary: "raise each ladder's version from the impact of its changes",
+    load: () => import("./cli/commands/bump.js"),
+  },
   regenerate: {
     summary: "format and rebuild a pull request's ladders, and commit them (used by CI)",
     load: () => import("./cli/commands/regenerate.js"),

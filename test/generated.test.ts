@@ -256,6 +256,37 @@ const mutations: Mutation[] = [
       rows(l)[0].cellsFrom = { [l.levels[0].id]: "core" };
     },
   ],
+  [
+    "version added or changed",
+    (l) => {
+      l.version = l.version === "2.0.0" ? "2.0.1" : "2.0.0";
+    },
+  ],
+  [
+    "effective date",
+    (l) => {
+      l.effective = "2027-01-01";
+    },
+  ],
+  [
+    "status and replacement",
+    (l) => {
+      l.status = "superseded";
+      l.replacedBy = "other";
+    },
+  ],
+  [
+    "status legacy, without a replacement",
+    (l) => {
+      l.status = "legacy";
+    },
+  ],
+  [
+    "status said to be current, as it was",
+    (l) => {
+      l.status = "current";
+    },
+  ],
   ["nothing", () => {}],
 ];
 

@@ -25,6 +25,7 @@ import {
 
 const chromiumPath = browserOrSkip("test/html-header-print.test.ts");
 const sre = loadLadder(FIXTURES.sre);
+const { version: _version, ...unversioned } = sre;
 const REPOSITORY = "https://github.com/example-org/ladders";
 const linked = renderHtml({ ...sre, version: "2.1.0", effective: "2026-12-01" } as typeof sre, {
   site: { repository: REPOSITORY },
@@ -35,7 +36,7 @@ describe.skipIf(!chromiumPath)("the page's header, overflow cue and print", () =
   let server: PageServer;
   beforeAll(async () => {
     browser = await launch(chromiumPath as string);
-    server = await servePages({ "sre-linked": linked });
+    server = await servePages({ "sre-linked": linked, "sre-unversioned": renderHtml(unversioned) });
   });
   afterAll(async () => {
     await browser?.close();
@@ -58,7 +59,7 @@ describe.skipIf(!chromiumPath)("the page's header, overflow cue and print", () =
   }
 
   test("the header links to every download and the index; with no version and no repository it says nothing of them", async () => {
-    const { page, done } = await openAt("sre", { width: 1280, height: 900 });
+    const { page, done } = await openAt("sre-unversioned", { width: 1280, height: 900 });
     const downloads = await page
       .locator(".downloads a")
       .evaluateAll((links) =>

@@ -88,12 +88,20 @@ describe("the page's links", () => {
   });
 
   test("the stamp shows version, date and a status other than current, and nothing when they are absent", () => {
-    expect(buildContext(sre).stamp).toBeNull();
-    expect(renderHtml(sre)).not.toContain('class="stamp"');
-    const stamp = (fields: object) => buildContext({ ...sre, ...fields } as typeof sre).stamp;
+    const { version: _version, ...unversioned } = sre;
+    expect(buildContext(sre).stamp).toBe("Version 1.0.0");
+    expect(buildContext(unversioned).stamp).toBeNull();
+    expect(renderHtml(unversioned)).not.toContain('class="stamp"');
+    const stamp = (fields: object) => buildContext({ ...unversioned, ...fields } as typeof sre).stamp;
     expect(stamp({ version: "2.1.0", effective: "2026-12-01" })).toBe("Version 2.1.0 · effective 2026-12-01");
     expect(stamp({ effective: "2026-12-01" })).toBe("Effective 2026-12-01");
     expect(stamp({ version: "1.0.0", status: "superseded" })).toBe("Version 1.0.0 · superseded");
     expect(stamp({ version: "1.0.0", status: "current" })).toBe("Version 1.0.0");
+    const legacy = buildContext({ ...sre, status: "legacy", replacedBy: "sre-2028" });
+    expect(legacy.stamp).toBe("Version 1.0.0 · legacy");
+    expect(legacy.replacement).toEqual({ href: "sre-2028.html", label: "sre-2028" });
+    expect(renderHtml({ ...sre, status: "legacy", replacedBy: "sre-2028" })).toContain(
+      '<p class="stamp">Version 1.0.0 · legacy · replaced by <a href="sre-2028.html">sre-2028</a></p>',
+    );
   });
 });

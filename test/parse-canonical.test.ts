@@ -119,6 +119,35 @@ describe("parseCanonical", () => {
     }
   });
 
+  it("reads versions and dates (texts that start with a digit) itself, and declines every number", () => {
+    const strings = ["1.0.0", "10.20.30", "2027-01-01", "1.2.3-rc.1", "3rd line", "1_000", "0b101", "1.0.0 # note"];
+    for (const value of strings) {
+      const text = `version: ${value}\ntitle: T\n`;
+      expect(parseCanonical(text), value).toBeDefined();
+      expect(parseCanonical(text), value).toEqual(reference(text));
+    }
+    const numbers = ["1", "007", "1.0", "1.", "1e5", "1.5E-3", "1.5e+3", "0x1F", "0o17", "12 # twelve"];
+    for (const value of numbers) {
+      const text = `version: ${value}\ntitle: T\n`;
+      expect(parseCanonical(text), value).toBeUndefined();
+      expect(typeof (reference(text) as { version: unknown }).version, value).toBe("number");
+    }
+    // Every short text of digits, dots, letters e/x/o and signs: read exactly as the reference, or declined.
+    const alphabet = ["0", "1", "9", ".", "e", "E", "x", "o", "-", "+", "a", "_"];
+    const shapes: string[] = [];
+    const grow = (prefix: string) => {
+      if (prefix.length > 0) shapes.push(prefix);
+      if (prefix.length === 4) return;
+      for (const c of alphabet) grow(prefix + c);
+    };
+    for (const digit of ["0", "1", "9"]) grow(digit);
+    for (const value of shapes) {
+      const text = `a: ${value}\n`;
+      const parsed = parseCanonical(text);
+      if (parsed !== undefined) expect(parsed, value).toEqual(reference(text));
+    }
+  });
+
   it("declines what is not the canonical layout", () => {
     const declined = [
       "a: 1\na: 2\n", // duplicate key

@@ -64,7 +64,8 @@ describe("ladder regenerate", () => {
     cpSync(path.join(project, "dist"), path.join(seed, "dist"), { recursive: true });
     git(seed, "add", ".");
     git(seed, "commit", "-q", "-m", "The ladder and its dist/");
-    git(seed, "push", "-q", "origin", "main");
+    git(seed, "tag", "sre@1.0.0");
+    git(seed, "push", "-q", "--tags", "origin", "main");
     // What GitHub's web editor commits: a changed cell, quoted needlessly, with a blank line; dist/ untouched.
     git(seed, "checkout", "-q", "-b", branch);
     const file = path.join(seed, "ladder/sre.yaml");
@@ -140,6 +141,10 @@ describe("ladder regenerate", () => {
     const check = await ladder(["check", "--root", fresh]);
     expect(check.code, check.stderr).toBe(0);
     expect(readFileSync(path.join(fresh, "dist/sre.md"), "utf8")).toContain("low-risk maintenance independently.");
+    // "with help" → "independently" is substantive: the minor version, raised in the same commit, and stamped.
+    expect(readFileSync(path.join(fresh, "ladder/sre.yaml"), "utf8")).toMatch(/^version: 1\.1\.0$/m);
+    expect(readFileSync(path.join(fresh, "dist/sre.md"), "utf8")).toContain("*Version 1.1.0*");
+    expect((await ladder(["bump", "--check", "--root", fresh])).code).toBe(0);
     // Said on the pull request, and CI started for the new commit (a push with GITHUB_TOKEN starts none).
     const [note] = fake.commentsOn(7);
     expect(note.login).toBe("github-actions[bot]");
@@ -155,7 +160,7 @@ describe("ladder regenerate", () => {
     git(clone, "pull", "-q");
     const again = await regenerate(event({ sha: git(clone, "rev-parse", "HEAD") }));
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain("already what `npm run build` and `npm run fmt` write");
+    expect(again.stdout).toContain("already what `npm run build`, `npm run fmt` and `npm run bump` write");
     expect(fake.commentsOn(7)).toHaveLength(1);
     expect(fake.dispatches).toHaveLength(1);
   });
@@ -166,7 +171,7 @@ describe("ladder regenerate", () => {
     expect(fake.requests).toEqual([]);
     expect(git(origin, "rev-parse", branch)).toBe(headSha);
     expect(summary()).toContain("comes from a fork");
-    expect(summary()).toContain("gh pr checkout 7 && npm ci && npm run fmt && npm run build");
+    expect(summary()).toContain("gh pr checkout 7 && npm ci && npm run fmt && npm run bump && npm run build");
   });
 
   it("leaves a pull request that also changes code alone: the default branch's tools may not fit it", async () => {

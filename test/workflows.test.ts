@@ -104,6 +104,11 @@ describe("workflows that run a pull request's code", () => {
     for (const command of ["npm run validate", "npm run check", "npm run typecheck", "npm run lint"]) {
       expect(runs).toContain(command);
     }
+    // The version check counts from release tags, so the ladder job checks out history and tags.
+    const bump = steps(w).find((s) => s.run === "npm run bump -- --check");
+    expect(bump?.if).toBe(expr("!cancelled()"));
+    const ladderJob = w.jobs.ladder as Job;
+    expect(ladderJob.steps[0]?.with).toEqual({ "fetch-depth": 0, "persist-credentials": false });
     const uploads = steps(w).filter((s) => s.uses?.startsWith("actions/upload-artifact@"));
     expect(uploads.map((s) => [s.with?.name, s.if ?? "always"])).toEqual([
       ["dist-regenerated", "failure() && steps.check.outcome == 'failure'"],
@@ -193,7 +198,12 @@ describe("the regenerate workflow", () => {
       [undefined, { ref: expr("github.event.repository.default_branch"), path: "tools", "persist-credentials": false }],
       [
         "github.event.pull_request.head.repo.full_name == github.repository",
-        { ref: expr("github.event.pull_request.head.ref"), path: "pull-request", "persist-credentials": false },
+        {
+          ref: expr("github.event.pull_request.head.ref"),
+          path: "pull-request",
+          "fetch-depth": 0,
+          "persist-credentials": false,
+        },
       ],
     ]);
     // No dependency cache, and no install script, in a job with a write token.

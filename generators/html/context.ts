@@ -9,6 +9,7 @@
  */
 import { type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
 import type { RenderOptions } from "../shared/site.js";
+import { stampOf } from "../shared/stamp.js";
 import { type CellShown, cellShown, fromMark } from "./cells.js";
 import { type DownloadContext, downloadsOf, INDEX_HREF, proposeCell, type SourceContext, sourceOf } from "./links.js";
 import { type AcrossView, acrossViews, type OrgLevelContext, orgLevel, trackLine } from "./organisation.js";
@@ -17,8 +18,10 @@ import { proseHtml } from "./prose.js";
 export interface PageContext {
   title: string;
   summary: string | null;
-  /** "Version 2.1.0 · effective 2026-12-01 · superseded", from the ladder's version fields; null without any. */
+  /** "Version 2.1.0 · effective 2026-12-01 · superseded", from the ladder's version fields (shared/stamp.ts). */
   stamp: string | null;
+  /** The ladder that replaces this one (`replacedBy`), linked after the stamp. */
+  replacement: { href: string; label: string } | null;
   downloads: DownloadContext[];
   index: string;
   /** Links to the source on GitHub; null when the build names no repository. */
@@ -134,12 +137,15 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
   const site = options.site ?? {};
   const labels = levels.map(levelLabel);
   const count = ladder.categories.reduce((n, c) => n + c.competencies.length, 0);
+  const stamp = stampOf(ladder);
   const link = (level: Level | undefined): LinkContext | null =>
     level ? { href: `#${anchors.level(level.id)}`, label: levelLabel(level) } : null;
   return {
     title: ladder.title,
     summary: ladder.summary ?? null,
-    stamp: stampOf(ladder),
+    stamp: stamp?.text || null,
+    // Named by its id, as in the Markdown: the page shows only what its own ladder says.
+    replacement: stamp?.replacedBy == null ? null : { href: `${stamp.replacedBy}.html`, label: stamp.replacedBy },
     downloads: downloadsOf(ladder),
     index: INDEX_HREF,
     source: sourceOf(ladder, site),
@@ -218,24 +224,4 @@ function aboutOf(ladder: Ladder): AboutContext[] {
     const prose = proseHtml(category.prose, 2);
     return prose || competencies.length > 0 ? [{ name: category.name, prose, competencies }] : [];
   });
-}
-
-/** The version fields the artifacts engineer adds to the model (optional; absent on today's ladders). */
-interface Versioned {
-  version?: string;
-  effective?: string;
-  status?: string;
-}
-
-/** "Version 2.1.0 · effective 2026-12-01", or null when the ladder carries neither (nothing is rendered). */
-function stampOf(ladder: Ladder): string | null {
-  const { version, effective, status } = ladder as Ladder & Versioned;
-  const parts = [
-    version ? `Version ${version}` : "",
-    effective ? `effective ${effective}` : "",
-    status && status !== "current" ? status : "",
-  ].filter(Boolean);
-  if (parts.length === 0) return null;
-  const text = parts.join(" · ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

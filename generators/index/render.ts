@@ -14,6 +14,7 @@ import { escapeMarkdown, type MarkdownText, markdownUrl } from "../markdown/esca
 import { proseMarkdown } from "../markdown/organisation.js";
 import { levelAnchor } from "../markdown/render.js";
 import { type Artifact, artifactsOf } from "../shared/artifacts.js";
+import { markdownStamp, type Stamp, stampOf } from "../shared/stamp.js";
 import { environment, template } from "../shared/templates.js";
 import { type OrganisationView, organisationView } from "./organisation.js";
 
@@ -22,6 +23,8 @@ export interface IndexEntry {
   /** Fragment of the ladder's section in index.html: `ladder-sre`. */
   anchor: string;
   title: string;
+  /** Version, effective date and status (shared/stamp.ts); null when the ladder has none of them. */
+  stamp: Stamp | null;
   summary: string | null;
   /** Percent-encoded paths, relative to dist/. */
   htmlHref: string;
@@ -52,6 +55,9 @@ export interface IndexHtmlContext {
   } | null;
   ladders: Array<
     Pick<IndexEntry, "anchor" | "title" | "summary" | "files"> & {
+      stamp: string | null;
+      /** The page of the ladder that replaces this one, and its title. */
+      replacement: { href: string; label: string } | null;
       page: string;
       levels: Array<{ label: string; href: string }>;
     }
@@ -74,6 +80,7 @@ export interface ReadmeContext {
   } | null;
   ladders: Array<{
     title: MarkdownText;
+    stamp: MarkdownText | null;
     summary: MarkdownText | null;
     page: MarkdownText;
     levels: Array<{ label: MarkdownText; href: MarkdownText }>;
@@ -100,6 +107,7 @@ export function indexEntries(ladders: readonly Ladder[]): IndexEntry[] {
       return {
         anchor: `ladder-${ladder.id.replace(/[^A-Za-z0-9_-]/g, "-")}`,
         title: ladder.title,
+        stamp: stampOf(ladder),
         summary: ladder.summary ?? null,
         htmlHref: urlPath(pathOf(files, "html")),
         markdownHref: urlPath(pathOf(files, "markdown")),
@@ -107,6 +115,13 @@ export function indexEntries(ladders: readonly Ladder[]): IndexEntry[] {
         files: files.map((f) => ({ label: f.label, path: f.path, href: urlPath(f.path), description: f.description })),
       };
     });
+}
+
+/** The ladder that replaces another, as a link to its page named by its title (its id when not built). */
+function replacement(stamp: Stamp | null, ladders: readonly Ladder[], href: (id: string) => string) {
+  const id = stamp?.replacedBy;
+  if (id == null) return null;
+  return { href: href(id), label: ladders.find((l) => l.id === id)?.title ?? id };
 }
 
 /** The CSP of index.html: nothing may load or run; only its own inline style, by hash. */
@@ -142,9 +157,11 @@ export function indexHtmlContext(
               })),
             })),
           },
-    ladders: indexEntries(ladders).map(({ anchor, title, summary, files, htmlHref, levels }) => ({
+    ladders: indexEntries(ladders).map(({ anchor, title, stamp, summary, files, htmlHref, levels }) => ({
       anchor,
       title,
+      stamp: stamp?.text || null,
+      replacement: replacement(stamp, ladders, (id) => urlPath(`${id}.html`)),
       summary,
       files,
       page: htmlHref,
@@ -181,6 +198,10 @@ export function readmeContext(ladders: readonly Ladder[], organisation?: Organis
           },
     ladders: indexEntries(ladders).map((entry) => ({
       title: escapeMarkdown(entry.title),
+      stamp:
+        entry.stamp === null
+          ? null
+          : md(markdownStamp(entry.stamp, escapeMarkdown, (id) => markdownUrl(urlPath(`${id}.md`)))),
       summary: entry.summary === null ? null : escapeMarkdown(entry.summary),
       page: markdownUrl(entry.markdownHref),
       levels: entry.levels.map((level) => ({

@@ -7,13 +7,18 @@
  * (it depends on the machine) and the lint settings (they configure tooling, they are not the ladder).
  * `formatVersion` changes only when a program reading the file would have to change.
  */
-import type { Dropped, Ladder, Section, TrackInOrganisation } from "../../scripts/model/model.js";
+import type { Dropped, Ladder, LadderStatus, Section, TrackInOrganisation } from "../../scripts/model/model.js";
 
 /** The shape of `dist/<id>.json`, version 1. */
 export interface LadderJson {
   formatVersion: 1;
   id: string;
   title: string;
+  /** The ladder's version fields, when it has them (docs/versions.md). */
+  version?: string;
+  effective?: string;
+  status?: LadderStatus;
+  replacedBy?: string;
   summary?: string;
   prose?: Section[];
   /** The base ladder's id, when this ladder extends one. */
@@ -58,6 +63,10 @@ export function ladderJson(ladder: Ladder): LadderJson {
     formatVersion: 1,
     id: ladder.id,
     title: ladder.title,
+    ...maybe("version", ladder.version),
+    ...maybe("effective", ladder.effective),
+    ...maybe("status", ladder.status),
+    ...maybe("replacedBy", ladder.replacedBy),
     ...maybe("summary", ladder.summary),
     ...maybe("prose", ladder.prose),
     ...maybe("extends", ladder.extends),

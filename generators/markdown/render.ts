@@ -10,6 +10,7 @@
  */
 import type Handlebars from "handlebars";
 import { type Ladder, levelLabel } from "../../scripts/model/model.js";
+import { markdownStamp, stampOf } from "../shared/stamp.js";
 import { template as compile, environment, registerPartial } from "../shared/templates.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl, trustedMarkdown } from "./escape.js";
 import {
@@ -23,6 +24,8 @@ import {
 
 export interface MarkdownContext {
   title: MarkdownText;
+  /** `*Version 2.1.0 · effective 2027-01-01*` (shared/stamp.ts); null when the ladder has no version fields. */
+  stamp: MarkdownText | null;
   summary: MarkdownText | null;
   /** The first header cell of the matrix, as in the seed. */
   firstHeader: MarkdownText;
@@ -90,6 +93,14 @@ export function sourceName(ladder: Ladder): string {
   return portable ? ladder.file.replace(/\\/g, "/") : (ladder.file.split(/[\\/]/).pop() ?? ladder.file);
 }
 
+/** The stamp line; its values need no escaping (shared/stamp.ts), and the link is to the other ladder's Markdown. */
+function stampLine(ladder: Ladder): MarkdownText | null {
+  const stamp = stampOf(ladder);
+  return stamp === null
+    ? null
+    : (markdownStamp(stamp, escapeMarkdown, (id) => markdownUrl(`${id}.md`)) as MarkdownText);
+}
+
 const optional = (text: string | undefined) => (text === undefined ? null : escapeMarkdown(text));
 
 /** Builds the context of `dist/<id>.md`. Pure; reads the ladder, never changes it. */
@@ -142,6 +153,7 @@ export function markdownContext(ladder: Ladder): MarkdownContext {
     .filter((category) => category.description !== null || category.competencies.length > 0);
   return {
     title: escapeMarkdown(ladder.title),
+    stamp: stampLine(ladder),
     summary: optional(ladder.summary),
     firstHeader: trustedMarkdown("Category"),
     levels,

@@ -100,7 +100,12 @@ function ladderSlots(ladder: LadderContext): Slot[] {
   return [
     ...chunks(ladder.rows, CHUNK).map((rows, k) =>
       slot(
-        () => layout("table", { heading: k === 0 ? ladder.heading : undefined, rows: rows.map((row) => row()) }),
+        () =>
+          layout("table", {
+            heading: k === 0 ? ladder.heading : undefined,
+            version: k === 0 ? ladder.version : undefined,
+            rows: rows.map((row) => row()),
+          }),
         "rows",
         rows.length,
       ),

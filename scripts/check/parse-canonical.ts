@@ -30,7 +30,14 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const NOT_STRING_KEY = /^(?:true|false|null|True|False|Null|TRUE|FALSE|NULL)$/;
 /** A plain scalar that the core schema could read as something other than a string. */
-const MAYBE_NOT_STRING = /^(?:[-+.0-9~]|(?:true|false|null|True|False|Null|TRUE|FALSE|NULL)$)/;
+const MAYBE_NOT_STRING = /^(?:[-+.~]|(?:true|false|null|True|False|Null|TRUE|FALSE|NULL)$)/;
+/**
+ * What the core schema reads as a number among plain scalars that start with a digit: its int (`12`, `0x1F`,
+ * `0o17`) and float (`1.5`, `1.`, `1e5`, `1.5E-3`) forms, exactly (the `yaml` package's tests for them). Any
+ * other text starting with a digit is a string: a version `1.0.0`, a date `2027-01-01` (the core schema has
+ * no timestamps).
+ */
+const DIGIT_NUMBER = /^(?:[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
 /** Characters that make a plain scalar start mean something else (indicators), or a space. */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 const ESCAPES: Record<string, string> = {
@@ -236,6 +243,8 @@ function scalar(text: string): string {
   }
   if (text === "" || INDICATOR.test(text) || MAYBE_NOT_STRING.test(text) || text.includes(": ") || text.includes(" #"))
     bail();
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57 && DIGIT_NUMBER.test(text)) bail();
   if (text.endsWith(":") || text.endsWith(" ")) bail();
   return text;
 }

@@ -3,6 +3,7 @@
  * Each rule is a small pure function over a schema-valid ladder, named by its rule id.
  */
 import type { DocPath, Ladder, PathProblem } from "../model/model.js";
+import { isRealDate } from "../model/version.js";
 import { checkProse } from "./prose.js";
 
 type LadderData = Omit<Ladder, "id" | "file">;
@@ -147,6 +148,31 @@ const levelOrder: Rule = (ladder) => {
   return problems;
 };
 
+/** `effective` is a real day (the schema checks only its shape); `replacedBy` goes with a status that is not current. */
+const versionFields: Rule = (ladder) => {
+  const problems: PathProblem[] = [];
+  if (ladder.effective !== undefined && !isRealDate(ladder.effective)) {
+    problems.push(
+      error(
+        "invalid-date",
+        ["effective"],
+        `\`effective\` is not a real date: ${JSON.stringify(ladder.effective)}; write YYYY-MM-DD, like \`2027-01-01\``,
+      ),
+    );
+  }
+  if (ladder.replacedBy !== undefined && (ladder.status ?? "current") === "current") {
+    problems.push(
+      error(
+        "replaced-but-current",
+        ["replacedBy"],
+        "`replacedBy` says another ladder replaces this one, but its status is current; add `status: superseded` (or `legacy`), or remove `replacedBy`",
+        true,
+      ),
+    );
+  }
+  return problems;
+};
+
 /** Every rule, in the order their problems are reported. */
 export const rules: Readonly<Record<string, Rule>> = {
   "duplicate-id": duplicateId,
@@ -154,6 +180,7 @@ export const rules: Readonly<Record<string, Rule>> = {
   "cells-match-levels": cellsMatchLevels,
   "level-order": levelOrder,
   "prose-markdown": checkProse,
+  "version-fields": versionFields,
 };
 
 /** Runs every rule over a schema-valid ladder. */

@@ -7,6 +7,9 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { DocPath, PathProblem } from "../model/model.js";
+import { closest } from "./closest.js";
+
+export { closest };
 
 // ajv and the schema are loaded only when a schema is checked, and synchronously: validation is a pure,
 // synchronous stage. `require` also reads the JSON schema without Node 20's experimental JSON modules.
@@ -169,6 +172,14 @@ const expectedName: Record<string, string> = {
   boolean: "true or false",
 };
 
+/** Rule id and expected shape of a text that fails its `pattern`, by the key that holds it. */
+const PATTERNS: Record<string, [string, string]> = {
+  id: ["invalid-id", "an id in lowercase letters, digits and hyphens, like `on-call`"],
+  code: ["invalid-code", "a short code of letters and digits, like `L1`"],
+  version: ["invalid-version", "a version MAJOR.MINOR.PATCH: three whole numbers without leading zeros, like `1.0.0`"],
+};
+PATTERNS.effective = PATTERNS.date = ["invalid-date", "a date written YYYY-MM-DD, like `2027-01-01`"];
+
 function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
   // The nested errors of propertyNames repeat its message about the object; the propertyNames error says it.
   if (error.propertyName !== undefined) return undefined;
@@ -207,9 +218,11 @@ function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
         .join(" or ");
       // `+.5`, `1e400` or `yes`-like words are read as numbers or true/false: the fix is quoting, so say so.
       const quote =
-        expected === "text" && (typeof error.data === "number" || typeof error.data === "boolean")
-          ? "; to keep what you wrote as text, put it in double quotes"
-          : "";
+        expected !== "text" || (typeof error.data !== "number" && typeof error.data !== "boolean")
+          ? ""
+          : path.at(-1) === "version" || path.at(-1) === "previous"
+            ? "; a version has three numbers, like `1.0.0`"
+            : "; to keep what you wrote as text, put it in double quotes";
       return {
         ...base,
         rule: "wrong-type",
@@ -222,18 +235,9 @@ function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
       if (error.params.pattern === "\\S") {
         return { ...base, rule: "empty-text", message: `${what} holds only spaces; ${fillIn(path)}` };
       }
-      if (path.at(-1) === "code") {
-        return {
-          ...base,
-          rule: "invalid-code",
-          message: `${what} must be a short code of letters and digits, like \`L1\`; got ${JSON.stringify(error.data)}`,
-        };
-      }
-      return {
-        ...base,
-        rule: "invalid-id",
-        message: `${what} must be an id in lowercase letters, digits and hyphens, like \`on-call\`; got ${JSON.stringify(error.data)}`,
-      };
+      const key = String(path.at(-1));
+      const [rule, expected] = Object.hasOwn(PATTERNS, key) ? PATTERNS[key] : PATTERNS.id;
+      return { ...base, rule, message: `${what} must be ${expected}; got ${JSON.stringify(error.data)}` };
     }
     case "maxLength":
       return { ...base, rule: "too-long", message: `${what} is longer than ${error.params.limit} characters` };
@@ -269,32 +273,4 @@ function fillIn(path: readonly (string | number)[]): string {
   if (key === "summary" || key === "description") return `write the text, or remove \`${key}\` (it is optional)`;
   if (path.at(-2) === "examples") return "write the example, or remove the line";
   return "write the text";
-}
-
-/** The known name closest to `name` by edit distance, when it is close enough to be a likely typo. */
-export function closest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of known) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = saved;
-    }
-  }
-  return row[b.length];
 }

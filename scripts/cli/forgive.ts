@@ -13,6 +13,7 @@ const NPM_SCRIPTS: Record<string, string> = {
   check: "check",
   diff: "diff",
   fmt: "fmt",
+  bump: "bump",
 };
 
 /** How a person runs `ladder COMMAND ARGS…` from a clone: the npm script, with `--` before any argument. */

@@ -85,6 +85,20 @@ export interface LadderDiff {
   id: string;
   status: "added" | "removed" | "changed" | "unchanged";
   changes: Change[];
+  /** The ladder's versions at both sides and the one its changes require (bump.ts); absent when unversioned. */
+  version?: VersionCheck;
+}
+
+/** One ladder's versions in a diff: at the base, what the change requires, at the head. */
+export interface VersionCheck {
+  base?: string;
+  head?: string;
+  /** The strongest impact of the ladder's changes. */
+  impact?: Impact;
+  /** With a version at the base: the lowest version the head must say. */
+  required?: string;
+  /** With a required version: whether the head says at least that. */
+  enough?: boolean;
 }
 
 /** Sorts by UTF-16 code units, the same under every locale. */

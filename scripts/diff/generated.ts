@@ -61,6 +61,16 @@ const orgRow = (ladder: Ladder, c: Competency): Value[] =>
   c.prose === undefined && c.from === undefined && c.cellsFrom === undefined && c.notApplicable === undefined
     ? []
     : [JSON.stringify([c.prose, c.from, ladder.levels.map((l) => [c.cellsFrom?.[l.id], c.notApplicable?.[l.id]])])];
+/**
+ * The version fields, as the pages and the index show them (generators/shared/stamp.ts: a current status is not
+ * shown); the JSON keeps what the file says (`raw`).
+ */
+const stampHead = (ladder: Ladder, raw = false): Value[] => [
+  ladder.version,
+  ladder.effective,
+  raw || ladder.status !== "current" ? ladder.status : undefined,
+  ladder.replacedBy,
+];
 const rowCount = (ladder: Ladder) => ladder.categories.reduce((n, category) => n + category.competencies.length, 0);
 
 /**
@@ -96,17 +106,13 @@ const described = (category: Category) =>
   category.description !== undefined || category.competencies.some((c) => c.description !== undefined);
 
 /**
- * What the web page shows beyond the ladder's table (generators/html/): prose, the version fields, the
+ * What the web page shows beyond the ladder's table (generators/html/): prose, the
  * organisation's scale and marks, dropped rows, not-applicable cells and where inherited text comes from;
  * each part compared as one JSON value (a difference in key order only may count as a change: never the
  * reverse). The file's path shows only in "propose a change" links, which need a configured repository. The across-tracks view also shows the other tracks' cells, which a one-ladder view cannot see.
  */
 const pageHead = (ladder: Ladder): Value[] => {
-  const { version, effective, status } = ladder as Ladder & { version?: string; effective?: string; status?: string };
   return [
-    version,
-    effective,
-    status,
     JSON.stringify([ladder.prose, ladder.afterword, ladder.dropped, ladder.organisation]),
     JSON.stringify(ladder.levels.map((level) => [level.scale, level.prose])),
     JSON.stringify(ladder.categories.map((category) => [category.from, category.prose])),
@@ -118,19 +124,20 @@ const pageRow = (competency: Competency): Value[] => [
 
 const views: Record<ArtifactKind, View> = {
   html: {
-    head: (ladder) => [...fullHead(ladder), ...pageHead(ladder)],
+    head: (ladder) => [...fullHead(ladder), ...stampHead(ladder), ...pageHead(ladder)],
     row: (ladder, _, competency) => [...fullRow(ladder, competency, 0), ...pageRow(competency)],
   },
   markdown: {
     head: (ladder) => [
       sourceName(ladder),
       ...fullHead(ladder, (category) => (described(category) ? category.id : undefined)),
+      ...stampHead(ladder),
       ...orgHead(ladder),
     ],
     row: (ladder, _, competency) => [...fullRow(ladder, competency, 0), ...orgRow(ladder, competency)],
   },
   json: {
-    head: (ladder) => [ladder.id, ...fullHead(ladder), ...orgHead(ladder)],
+    head: (ladder) => [ladder.id, ...fullHead(ladder), ...stampHead(ladder, true), ...orgHead(ladder)],
     row: (ladder, _, competency) => [...fullRow(ladder, competency, -1), ...orgRow(ladder, competency)],
   },
   // One record per competency, its category only named: where one category ends is not shown.
@@ -175,7 +182,7 @@ function sameFile(view: View, base: Ladder, head: Ladder, baseRows: Rows, headRo
 function indexView(ladders: readonly Ladder[]): Value[] {
   const out: Value[] = [ladders.length];
   for (const ladder of [...ladders].sort((a, b) => byCodeUnit(a.id, b.id))) {
-    out.push(ladder.id, ladder.title, ladder.summary, ladder.levels.length);
+    out.push(ladder.id, ladder.title, ladder.summary, ...stampHead(ladder), ladder.levels.length);
     for (const level of ladder.levels) out.push(level.id, label(level));
   }
   return out;

@@ -3,12 +3,14 @@
  * working tree and index untouched, no filter or hook run), in a directory holding `ladder/`, or in the
  * working tree. A pull request's commits are data here: only blobs under ladder/ are read, by id.
  */
-import { spawn } from "node:child_process";
 import { lstat, stat } from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILE_BYTES, type Source } from "../check/load.js";
 import { fileNameProblem, type Locations, readSources } from "../check/sources.js";
 import { ExitError } from "../model/io.js";
+import { parseVersionTag } from "../model/version.js";
+import { git } from "./run-git.js";
+import { unknownVersion, versionTags } from "./tags.js";
 
 /** Where a side was read from, as the report shows it. */
 export type SideInfo = { kind: "git"; ref: string; commit: string } | { kind: "directory"; path: string };
@@ -40,7 +42,12 @@ export async function readSide(
   }
   const dir = path.resolve(cwd, spec);
   const isDir = kind !== "ref" && (await lstat(dir).catch(() => undefined))?.isDirectory() === true;
-  const commit = kind !== "dir" ? await resolveCommit(spec, where.root) : undefined;
+  // A version's name (`sre@1.2.0`) is its release tag and nothing else: never a branch of that name.
+  const version = kind !== "dir" ? parseVersionTag(spec) : undefined;
+  const commit = kind !== "dir" ? await resolveCommit(version ? `refs/tags/${spec}` : spec, where.root) : undefined;
+  if (version && commit === undefined && !isDir) {
+    throw new ExitError(1, unknownVersion(name, version, await versionTags(where.root, version.ladder)));
+  }
   const option = name.replace(/-(ref|dir)$/, "");
   if (isDir && commit !== undefined) {
     throw new ExitError(
@@ -184,32 +191,6 @@ export async function fetchPullRequest(
     },
   );
   return { head, base };
-}
-
-/** Runs git and resolves with its stdout; rejects with its first line of stderr. */
-function git(
-  args: readonly string[],
-  cwd: string,
-  input?: string,
-  extraEnv: Record<string, string> = {},
-): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const stdin = input === undefined ? "ignore" : "pipe";
-    const env = { ...process.env, ...extraEnv, LC_ALL: "C" };
-    const child = spawn("git", args, { cwd, stdio: [stdin, "pipe", "pipe"], env });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new Error(Buffer.concat(err).toString("utf8").split("\n")[0] || `git exited with ${code}`));
-    });
-    // A git that exits early closes its input; the exit code then tells what went wrong.
-    child.stdin?.on("error", () => {});
-    child.stdin?.end(input);
-  });
 }
 
 function shown(cwd: string, dir: string): string {

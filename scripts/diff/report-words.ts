@@ -4,7 +4,7 @@
  */
 import { code, join, type Md, md, raw } from "../../generators/report/escape.js";
 import { type Ladder, levelLabel } from "../model/model.js";
-import type { Change, ChangeKind, LadderDiff } from "./change.js";
+import type { Change, ChangeKind, LadderDiff, VersionCheck } from "./change.js";
 import type { Impact } from "./impact.js";
 
 /** Looks names up by id, in the head first and then in the base (for what was removed). */
@@ -226,4 +226,23 @@ export function headline(ladders: readonly LadderDiff[], namesOf: (id: string) =
 /** "L1", "L1 and L2", "L1, L2 and L3" */
 function list(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The line under a changed ladder's heading: its version at the base, the version the change requires, and
+ * whether the head already says so. It only informs: `ladder bump` raises the version (`npm run bump`).
+ */
+export function versionLine(check: VersionCheck): Md {
+  const { base, head, required, impact } = check;
+  if (base === undefined) return md`**Version**: ${code(head ?? "")} at the head, where the base has none`;
+  if (required === undefined) return md`**Version**: ${code(base)} at the base`;
+  const needs =
+    impact === undefined ? md`needs no new version` : md`needs ${code(required)} or higher (${raw(impact)})`;
+  const verdict =
+    head === undefined
+      ? md`the head has no version: add ${code(`version: ${required}`)} or run ${code("npm run bump")}`
+      : check.enough
+        ? md`the head says ${code(head)} ✓`
+        : md`the head still says ${code(head)}: run ${code("npm run bump")}`;
+  return md`**Version**: ${code(base)} at the base; this change ${needs}; ${verdict}`;
 }

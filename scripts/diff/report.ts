@@ -11,13 +11,14 @@ import type { Ladder, Organisation, Problem } from "../model/model.js";
 import { checkOrganisation, isOrganisationFile } from "../resolve/organisation.js";
 import { asValidateResult, resolveSources } from "../resolve/pipeline.js";
 import { resolveLadders } from "../resolve/resolve.js";
+import { addVersionChecks } from "./bump.js";
 import { byCodeUnit, type Change, type LadderDiff, PROSE_FIELDS } from "./change.js";
 import { diffLadders } from "./diff.js";
 import { changedFiles } from "./generated.js";
 import type { SideInfo } from "./git.js";
 import type { Impact } from "./impact.js";
 import { messageMarkdown, shownDiff, whitespaceNote } from "./report-text.js";
-import { headline, impactLabel as impactMd, listTitle, Names, sentence } from "./report-words.js";
+import { headline, impactLabel as impactMd, listTitle, Names, sentence, versionLine } from "./report-words.js";
 
 export const DIFF_SCHEMA_ID = "https://ladder-as-code.dev/schemas/diff.schema.json";
 
@@ -51,11 +52,19 @@ export interface Compared {
 export function compare(
   base: { info: SideInfo; sources: readonly Source[] },
   head: { info: SideInfo; sources: readonly Source[] },
+  options: { only?: string } = {},
 ): { ok: true; compared: Compared } | { ok: false; problems: Problem[] } {
-  const before = readLeniently(base.sources);
-  if (!before.ok) return before;
+  const read = readLeniently(base.sources);
+  if (!read.ok) return read;
   // Both sides are compared as resolved ladders: a change to a base shows in every track that extends it.
-  const after = asValidateResult(resolveSources(head.sources));
+  const resolved = asValidateResult(resolveSources(head.sources));
+  // `only`: one ladder's versions are compared (`--base sre@1.0.0`), resolved with the others, reported alone.
+  const one = <T extends { ok: boolean; ladders?: Ladder[] }>(side: T): T =>
+    options.only === undefined || !side.ladders
+      ? side
+      : { ...side, ladders: side.ladders.filter((l) => l.id === options.only) };
+  const before = one(read);
+  const after = one(resolved);
   const report: DiffReport = {
     $schema: DIFF_SCHEMA_ID,
     base: base.info,
@@ -68,6 +77,7 @@ export function compare(
   };
   if (!after.ok) return { ok: true, compared: { report, base: before.ladders, head: [] } };
   report.ladders = diffLadders(before.ladders, after.ladders);
+  addVersionChecks(report.ladders, before.ladders, after.ladders);
   for (const ladder of report.ladders) for (const change of ladder.changes) report.impacts[change.impact]++;
   try {
     // What `build` would refuse on either side (two outputs on one file) is reported instead of the list.
@@ -132,6 +142,8 @@ export interface ReportContext {
  */
 export interface LadderContext {
   heading: Md;
+  /** Its versions and the one the change requires (report-words.ts `versionLine`), when it is versioned. */
+  version?: Md;
   rows: Lazy<{ level: Md; competency: Md; change: Md; impact: Md }>[];
   structure: Lazy<Md>[];
   texts: Lazy<{ title: Md; diff: Md; note?: Md; before?: Md; after?: Md }>[];
@@ -192,6 +204,7 @@ function ladderContext(diff: LadderDiff, names: Names, ladder: Ladder | undefine
   const textual = (c: Change) => c.kind === "cell-changed" || (c.field !== undefined && PROSE_FIELDS.has(c.field));
   return {
     heading: md`${title} (${code(diff.id)}) · ${raw(diff.status === "changed" ? plural(diff.changes.length, "change") : `ladder ${diff.status}`)}`,
+    version: diff.version === undefined || diff.status === "removed" ? undefined : versionLine(diff.version),
     rows: indexed.map(({ change }) => () => ({
       level: change.level ? names.level(change.level) : change.competency ? raw("all levels") : raw("—"),
       competency: change.competency

@@ -58,17 +58,20 @@ export function decide(event: PullEvent, files: readonly string[]): Decision {
 export const words = {
   committed: (sha: string, files: readonly string[]) =>
     `${REGENERATE_MARKER}\n**Regenerated for you.** This pull request changes only ladder files, so the ` +
-    `*Regenerate* workflow formatted them and rebuilt \`dist/\` with the default branch's tools, in commit ` +
+    "*Regenerate* workflow formatted them, raised the version of each ladder whose change needs it " +
+    `(\`npm run bump\`) and rebuilt \`dist/\` with the default branch's tools, in commit ` +
     `${sha.slice(0, 12)}:\n\n${files.map((f) => `- \`${f}\``).join("\n")}\n\n` +
     "Nothing to do on your side. To edit again in GitHub's editor, open the file from the branch's latest " +
     "commit (the pencil on the pull request's *Files changed* tab does).\n",
-  upToDate: "`dist/` and the ladders' layout are already what `npm run build` and `npm run fmt` write.",
+  upToDate:
+    "`dist/`, the ladders' layout and their versions are already what `npm run build`, `npm run fmt` and " +
+    "`npm run bump` write.",
   fork: (number: number) =>
     "This pull request comes from a fork. No workflow of this repository may write to a fork's branch (its " +
     "run has a read-only token, and must: it runs the fork's code), so `dist/` is not regenerated here. " +
     "**A maintainer** (GitHub lets maintainers push to a fork's pull request unless its author turned " +
     "*Allow edits by maintainers* off) runs, in a clone: " +
-    `\`gh pr checkout ${number} && npm ci && npm run fmt && npm run build && git commit -am "Regenerate dist/" && git push\`` +
+    `\`gh pr checkout ${number} && npm ci && npm run fmt && npm run bump && npm run build && git commit -am "Regenerate dist/" && git push\`` +
     " (or downloads the `dist-regenerated` artifact of CI's run). The proposer need do nothing.",
   notOnlyLadders: (others: readonly string[]) =>
     `This pull request changes more than ladder files (${others
@@ -76,7 +79,7 @@ export const words = {
       .map((f) => `\`${f}\``)
       .join(", ")}` +
     `${others.length > 5 ? ", …" : ""}), so the default branch's tools might not build what its own code ` +
-    "would. Run `npm run fmt && npm run build` and commit the result.",
+    "would. Run `npm run fmt && npm run bump && npm run build` and commit the result.",
   invalid:
     "A ladder has errors (CI's *Validate* step shows them on their lines), so nothing was regenerated. " +
     "Fix them and push: the next run regenerates `dist/`.",

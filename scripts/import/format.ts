@@ -22,7 +22,20 @@ import { readComments } from "../check/comments.js";
 
 /** Key order of each kind of map; keys not listed keep their place after the listed ones. */
 const ORDER = {
-  ladder: ["title", "summary", "extends", "prose", "levels", "categories", "afterword", "lint"],
+  ladder: [
+    "title",
+    "version",
+    "effective",
+    "status",
+    "replacedBy",
+    "summary",
+    "extends",
+    "prose",
+    "levels",
+    "categories",
+    "afterword",
+    "lint",
+  ],
   level: ["id", "code", "title", "summary", "scale", "prose"],
   category: ["id", "name", "description", "prose", "competencies"],
   competency: ["id", "name", "description", "drop", "prose", "cells", "notApplicable", "examples"],

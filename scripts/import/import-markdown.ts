@@ -5,6 +5,7 @@
  * Pure.
  */
 import { unescapeMarkdown } from "../../generators/markdown/escape.js";
+import { readMarkdownStamp } from "../../generators/shared/stamp.js";
 import { type ImportedTable, ParseFailure, parseLevelLabel } from "./import-table.js";
 
 /** A table row's cells, split on pipes that are not escaped, each trimmed (raw Markdown, still escaped). */
@@ -119,13 +120,19 @@ function readAbout(lines: readonly string[], table: ImportedTable): void {
   }
 }
 
-/** The `# Title` and the paragraphs between it and the table (the summary). */
+/** The `# Title`, our version line, and the paragraphs between them and the table (the summary). */
 function readPreamble(lines: readonly string[], table: ImportedTable): void {
   const paragraphs: string[][] = [[]];
   for (const line of lines) {
     const heading = /^#[ \t]+(.*?)[ \t]*$/.exec(line);
     if (heading && table.title === undefined) {
       table.title = unescapeMarkdown(heading[1]);
+      continue;
+    }
+    const stamp = table.title !== undefined && table.stamp === undefined ? readMarkdownStamp(line) : undefined;
+    if (stamp) {
+      // Our Markdown's version line: the ladder's own fields, not a paragraph of its summary.
+      table.stamp = stamp;
       continue;
     }
     if (line.trim() === "" || /^#{1,6}[ \t]/.test(line)) {

@@ -9,6 +9,8 @@ import type { Category, Competency, Ladder, Level, Section } from "../model/mode
 /** A ladder as read from a table, before ids are given. Lines are 1-based, for error messages. */
 export interface ImportedTable {
   title?: string;
+  /** The version fields, from our own Markdown's version line. */
+  stamp?: Pick<Ladder, "version" | "effective" | "status" | "replacedBy">;
   summary?: string;
   /** Prose around the table on its page: before it (`prose`) and after it (`afterword`). */
   prose?: Section[];
@@ -156,6 +158,7 @@ export function buildLadder(table: ImportedTable, options: BuildOptions): Omit<L
     }));
   return {
     title: text(table.title ?? options.title),
+    ...table.stamp,
     ...(table.summary !== undefined ? { summary: text(table.summary) } : {}),
     ...(table.prose !== undefined ? { prose: prose(table.prose) } : {}),
     levels,

@@ -62,6 +62,11 @@ export function importLadder(text: string, options: ImportOptions): ImportResult
 export function ladderYaml(ladder: LadderData, schemaRef: string): string {
   const ordered = {
     title: ladder.title,
+    ...Object.fromEntries(
+      (["version", "effective", "status", "replacedBy"] as const).flatMap((key) =>
+        ladder[key] === undefined ? [] : [[key, ladder[key]]],
+      ),
+    ),
     ...(ladder.summary !== undefined ? { summary: ladder.summary } : {}),
     ...(ladder.prose !== undefined ? { prose: ladder.prose } : {}),
     levels: ladder.levels.map(({ id, code, title, summary }) => ({

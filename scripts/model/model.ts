@@ -13,6 +13,17 @@ export interface Ladder {
   /** The path the ladder was read from, as shown in problems (`ladder/sre.yaml`). */
   file: string;
   title: string;
+  /**
+   * The ladder's version, `MAJOR.MINOR.PATCH` (`1.0.0`); absent on a ladder that is not versioned. Each file has
+   * its own: a track's is never inherited from its base. `ladder bump` raises it (scripts/model/version.ts).
+   */
+  version?: string;
+  /** The date this version takes effect, `YYYY-MM-DD`: chosen by people, never a clock. */
+  effective?: string;
+  /** `current` when absent. */
+  status?: LadderStatus;
+  /** With status `superseded` or `legacy`: the id of the ladder that replaces this one. */
+  replacedBy?: string;
   summary?: string;
   /** Prose shown before the matrix (sections of allowed Markdown, see `Section`). */
   prose?: Section[];
@@ -32,6 +43,9 @@ export interface Ladder {
   /** Resolved ladders only, inside an organisation: the track and scale levels this ladder's levels sit on. */
   organisation?: TrackInOrganisation;
 }
+
+/** Whether people are measured against a ladder: `current` (the default), or kept as `superseded`/`legacy`. */
+export type LadderStatus = "current" | "superseded" | "legacy";
 
 /**
  * A prose section: an optional heading (plain text, Markdown depth 2 to 4, default 2) and Markdown text

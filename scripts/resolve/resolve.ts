@@ -169,6 +169,19 @@ export function resolveLadders(
     }
   });
   for (const ladder of ladders) problems.push(...scaleRules(ladder, organisation, tracks.has(ladder.id)));
+  for (const ladder of ladders) {
+    const by = ladder.replacedBy;
+    if (by === undefined || (by !== ladder.id && known.has(by))) continue;
+    const others = [...known].filter((id) => id !== ladder.id).sort();
+    problems.push(
+      at(
+        ladder.file,
+        "unknown-replacement",
+        ["replacedBy"],
+        `\`replacedBy: ${ladder.replacedBy}\` names no ladder file (known: ${others.join(", ") || "none"})`,
+      ),
+    );
+  }
 
   const resolved = new Map<string, Ladder | null>();
   const visiting: string[] = [];

@@ -7,9 +7,10 @@ import { compare, reportContext } from "../../diff/report.js";
 import { defuse } from "../../github/comment.js";
 import { type Command, ExitError, UsageError } from "../../model/io.js";
 import { formatProblem, printable } from "../../model/problems.js";
+import { parseVersionTag } from "../../model/version.js";
 import { locations, parse } from "../cli.js";
 
-export const help = `Usage: ladder diff --base REF|DIR [--head REF|DIR] [--format markdown|json]
+export const help = `Usage: ladder diff --base REF|DIR|ID@VERSION [--head REF|DIR|ID@VERSION] [--format markdown|json]
                    [--max-chars N] [--artifacts-url URL] [--out FILE] [--root DIR] [--ladders DIR]
        ladder diff --base-ref REF | --base-dir DIR [--head-ref REF | --head-dir DIR] …
 
@@ -24,6 +25,9 @@ or editorial). Ladders are matched by file, the rest by id, and a changed id is 
   --base-ref REF       the old side is the commit REF, even if a directory of that name exists
   --base-dir DIR       the old side is the directory DIR, even if a commit of that name exists
   --head-ref REF, --head-dir DIR   the same for the new side (scripts and workflows pass commit ids)
+  A side may be a released version of a ladder, named ID@VERSION (--base sre@1.0.0 --head sre@1.1.0, or
+  --base sre@1.0.0 against the working tree): read from its tag, never from a branch, and only that ladder is
+  compared. A version without a tag is refused, naming the versions that have one.
   --format FORMAT      markdown (default): the pull-request comment; json: the report model, described by
                        schemas/diff.schema.json
   --max-chars N        longest Markdown body, at least 1000 (default 65536, GitHub's limit for a comment);
@@ -72,7 +76,16 @@ export const run: Command = async (argv, io) => {
   const where = locations(values, io);
   const base = await readSide(baseSide.spec, where, io.cwd, baseSide.option, baseSide.kind);
   const head = await readSide(headSide?.spec, where, io.cwd, headSide?.option ?? "--head", headSide?.kind);
-  const result = compare(base, head);
+  // A side named by a version (`sre@1.0.0`, read from its tag) compares that ladder alone.
+  const [fromBase, fromHead] = [base, head].map((side) =>
+    side.info.kind === "git" ? parseVersionTag(side.info.ref)?.ladder : undefined,
+  );
+  if (fromBase !== undefined && fromHead !== undefined && fromBase !== fromHead) {
+    throw new UsageError(
+      `--base names a version of ${fromBase} and --head one of ${fromHead}; compare versions of one ladder`,
+    );
+  }
+  const result = compare(base, head, { only: fromBase ?? fromHead });
   if (!result.ok) {
     for (const problem of result.problems) io.stderr(`${formatProblem(problem)}\n`);
     throw new ExitError(

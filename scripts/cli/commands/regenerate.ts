@@ -1,6 +1,7 @@
 /**
  * `ladder regenerate`: the web editor's green path. In a pull request from a branch of this repository that
- * changes only ladder files, formats the ladders and rebuilds dist/ with this (the default branch's) code,
+ * changes only ladder files, formats the ladders, raises their versions (`ladder bump`) and rebuilds dist/ with
+ * this (the default branch's) code,
  * commits the result as github-actions[bot], pushes it to the branch, says so on the pull request and starts
  * CI for the new commit. Everyone else gets a job summary that says what to do. Never fails the job for the
  * proposer's sake: a ladder's own errors are CI's to show, on their lines.
@@ -12,6 +13,7 @@ import { BOT, decide, readPullEvent, regenerateApi, words } from "../../github/r
 import { type Command, ExitError, type Io, UsageError } from "../../model/io.js";
 import { locations, parse } from "../cli.js";
 import { run as build } from "./build.js";
+import { run as bump } from "./bump.js";
 import { run as fmt } from "./fmt.js";
 
 export const help = `Usage: ladder regenerate --event FILE --repo OWNER/NAME [--root DIR] [--remote NAME]
@@ -19,7 +21,7 @@ export const help = `Usage: ladder regenerate --event FILE --repo OWNER/NAME [--
 
 For the Regenerate workflow (.github/workflows/regenerate.yml), run from the default branch's code on a
 checkout of a pull request's branch at --root. When the pull request comes from a branch of this repository
-and changes only ladder/*.yaml (and dist/), runs fmt and build there; if anything changed, commits it as
+and changes only ladder/*.yaml (and dist/), runs fmt, bump and build there; if anything changed, commits it as
 ${BOT}, pushes it to the branch, notes it on the pull request and starts --ci-workflow for the
 branch (a push with the workflow's own token starts no workflow). A fork's pull request, or one that also
 changes code, is left alone, with a job summary saying what to do.
@@ -87,8 +89,10 @@ export const run: Command = async (argv, io) => {
   const { root } = locations(values, io);
   const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
   if (git("rev-parse", "HEAD") !== event.headSha) return say(words.moved);
-  // The ladders' own problems go to the log; CI shows them on their lines.
-  if ((await fmt(["--root", root], io)) !== 0 || (await build(["--root", root], quiet(io))) !== 0) {
+  // The ladders' own problems go to the log; CI shows them on their lines. The versions are raised from the
+  // release tags, which the workflow's full checkout of the branch holds.
+  const step = (command: Command, args: string[], out: Io) => command([...args, "--root", root], out).catch(failed(io));
+  if ((await step(fmt, [], io)) !== 0 || (await step(bump, [], io)) !== 0 || (await step(build, [], quiet(io))) !== 0) {
     return say(words.invalid);
   }
   const changed = git("status", "--porcelain", "--untracked-files=all", "--", "ladder", "dist")
@@ -125,6 +129,15 @@ export const run: Command = async (argv, io) => {
   await api.dispatch(values["ci-workflow"], event.headRef);
   return say(`Committed ${sha.slice(0, 12)} to \`${event.headRef}\`: ${changed.map((f) => `\`${f}\``).join(", ")}.`);
 };
+
+/** A step's expected failure (a ladder it cannot change) goes to the log as its exit code; anything else is thrown. */
+function failed(io: Io) {
+  return (error: unknown): number => {
+    if (!(error instanceof ExitError)) throw error;
+    io.stderr(`ladder regenerate: ${error.message}\n`);
+    return error.code;
+  };
+}
 
 /** The same Io without the file list `build` prints. */
 function quiet(io: Io): Io {
