@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { corpusFrom, writeChanged, writeOrganisation } from "../bench/generate.js";
+import { corpusFrom, writeChanged, writeInheriting, writeOrganisation } from "../bench/generate.js";
 import { split } from "../scripts/dist/dist.js";
 import { renderDist } from "../scripts/dist/render.js";
 import { runCli } from "./helpers/cli.js";
@@ -95,6 +95,29 @@ describe("the compiled build", () => {
       const diff = ["diff", "--root", `${dir}-head`, "--base", dir];
       expect(compiled(diff).stdout).toBe(runCli(diff).stdout);
     }
+  }, 240_000);
+
+  it("renders an organisation's resolved tracks on two threads exactly as on one", () => {
+    // 90 tracks extending the seed: 5,400 resolved cells, past WORKER_THRESHOLD_CELLS.
+    const dir = path.join(work, "tracks");
+    writeInheriting(dir, 90, readFileSync(path.join(root, "ladder/sre.yaml"), "utf8"), path.join(root, "schemas"));
+    const two = compiled(["build", "--root", dir, "--out", path.join(dir, "two")]);
+    const one = compiled(["build", "--root", dir, "--out", path.join(dir, "one")], { threads: false });
+    expect(two.stderr).toBe("");
+    expect(two.status).toBe(0);
+    expect(two.stdout.replace(/\btwo\//g, "one/")).toBe(one.stdout);
+    const files = tree(path.join(dir, "two"));
+    expect(Object.keys(files)).toHaveLength(2 + 91 * 5);
+    expect(files).toEqual(tree(path.join(dir, "one")));
+    // A stale file on either thread's side is found, the same way on one thread and on two.
+    writeFileSync(path.join(dir, "one/track-001.md"), "stale\n");
+    writeFileSync(path.join(dir, "one/track-002.html"), "stale\n");
+    const stale = ["check", "--root", dir, "--out", path.join(dir, "one")];
+    const both = compiled(stale);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain("track-001.md");
+    expect(both.stderr).toContain("track-002.html");
+    expect(both.stderr).toBe(compiled(stale, { threads: false }).stderr);
   }, 240_000);
 });
 

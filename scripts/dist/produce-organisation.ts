@@ -1,9 +1,10 @@
 /**
  * `build` and `check` for a ladder folder with an organisation file (`ladder/organisation.yaml`): every file
  * read and validated, the ladders resolved (scripts/resolve/), then each resolved ladder's files and the
- * index pages rendered one at a time into the sink. In the main thread: a track needs its base resolved
- * first, so the ladders cannot be split between threads by file. Without an organisation file dist.ts's
- * path is taken, unchanged.
+ * index pages rendered one at a time into the sink. A track needs its base resolved first, so the ladders are
+ * not split between threads by file: the main thread resolves them all, then, when the folder is large and a
+ * second core is there, a worker renders every other ladder's files from a copy of the resolved ladders
+ * (produce-resolved.ts). Without an organisation file dist.ts's path is taken, unchanged.
  */
 import type { Site } from "../../generators/shared/site.js";
 import { type Listed, readListed } from "../check/sources.js";
@@ -14,6 +15,7 @@ import { reportProblems, summarize } from "../model/problems.js";
 import { resolveSources } from "../resolve/pipeline.js";
 import { type Output, type Sink, sink } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
+import { runInWorker, workersAvailable } from "./threads.js";
 
 /** The same shape as dist.ts's `Produced`. */
 export type ProducedOrganisation = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
@@ -41,6 +43,48 @@ export async function produceOrganisation(
   }
   const present = new Set(to.kind === "compare" ? to.present : []);
   const outputs: Output[] = [];
-  if (to.kind !== "none") for (const file of planned) outputs.push(await sink(to, file.path, file.render(), present));
-  return { ok: true, ladders: result.ladders, outputs };
+  if (to.kind === "none") return { ok: true, ladders: result.ladders, outputs };
+  // With many files, a worker renders every other ladder's files from a copy of the resolved ladders.
+  // Tracks are short files that resolve to whole ladders: the work is the resolved cells, not the bytes read.
+  const cells = result.ladders.reduce(
+    (sum, l) => sum + l.levels.length * l.categories.reduce((n, c) => n + c.competencies.length, 0),
+    0,
+  );
+  const own = (file: (typeof planned)[number], i: number) => file.kind === undefined || i % 2 === 0;
+  const byLadder = ladderOrdinals(planned);
+  const split = workersAvailable(io.env) && cells >= WORKER_THRESHOLD_CELLS;
+  const elsewhere = split
+    ? runInWorker("produceResolved", {
+        ladders: result.ladders,
+        organisation: result.organisation,
+        site,
+        paths: planned.filter((file, i) => !own(file, byLadder[i] ?? 0)).map((file) => file.path),
+        sink: to,
+      })
+    : Promise.resolve([]);
+  for (const [i, file] of planned.entries()) {
+    if (!split || own(file, byLadder[i] ?? 0)) outputs.push(await sink(to, file.path, file.render(), present));
+  }
+  outputs.push(...(await elsewhere));
+  return {
+    ok: true,
+    ladders: result.ladders,
+    outputs: outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+}
+
+/**
+ * Resolved cells below which an organisation is rendered in the main thread: about what 512 KB of YAML
+ * (threads.ts `WORKER_THRESHOLD`) holds, the work that repays starting a worker.
+ */
+export const WORKER_THRESHOLD_CELLS = 5_000;
+
+/** For each planned file, the ordinal of the ladder it belongs to (files of one ladder stay in one thread). */
+function ladderOrdinals(planned: ReturnType<typeof planDist>): number[] {
+  const ordinal = new Map<string, number>();
+  return planned.map((file) => {
+    const stem = file.path.slice(0, file.path.indexOf("."));
+    if (!ordinal.has(stem)) ordinal.set(stem, ordinal.size);
+    return ordinal.get(stem) as number;
+  });
 }

@@ -5,14 +5,17 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { produceShare } from "./produce.js";
+import type { produceResolved } from "./produce-resolved.js";
 
 /** Every task a worker can run: input in, result out, both copied between threads. */
 export interface Tasks {
   produce: typeof produceShare;
+  produceResolved: typeof produceResolved;
 }
 
 const tasks: { [K in keyof Tasks]: () => Promise<Tasks[K]> } = {
   produce: async () => (await import("./produce.js")).produceShare,
+  produceResolved: async () => (await import("./produce-resolved.js")).produceResolved,
 };
 
 if (parentPort) {
