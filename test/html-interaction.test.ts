@@ -119,23 +119,24 @@ describe.skipIf(!chromiumPath)("using the ladder page", () => {
   test("changing the view changes the URL, and Back goes back", async () => {
     await open();
     await page.click(".views a[href='#level-l3']");
-    expect(await hash()).toBe("#level-l3");
+    await expect.poll(hash).toBe("#level-l3");
     await page.click("#level-l3 .next-step a");
-    expect(await hash()).toBe("#compare=l3..l4");
+    await expect.poll(hash).toBe("#compare=l3..l4");
     expect(await page.locator("#compare-caption").textContent()).toMatch(/^From Senior SRE \(L3\) to Lead SRE \(L4\)/);
     await page.selectOption("#compare-from", "l1");
-    expect(await hash()).toBe("#compare=l1..l4");
-    expect(await page.title()).toBe("From Junior SRE (L1) to Lead SRE (L4) · Titles for Ops");
+    await expect.poll(hash).toBe("#compare=l1..l4");
+    await expect.poll(() => page.title()).toBe("From Junior SRE (L1) to Lead SRE (L4) · Titles for Ops");
+    // Back is a same-document navigation: the page answers it in a handler, so wait for the outcome.
     await page.goBack();
-    expect(await hash()).toBe("#compare=l3..l4");
-    expect(await page.locator("#compare-from").inputValue()).toBe("l3");
+    await expect.poll(hash).toBe("#compare=l3..l4");
+    await expect.poll(() => page.locator("#compare-from").inputValue()).toBe("l3");
     await page.click(".views a[href='#matrix']");
-    expect(await hash()).toBe("#matrix");
-    expect(await page.isVisible("#matrix")).toBe(true);
+    await expect.poll(hash).toBe("#matrix");
+    await expect.poll(() => page.isVisible("#matrix")).toBe(true);
 
     // Compare with no pair named opens each level against the next, and says so in the URL.
     await open("#compare");
-    expect(await hash()).toBe("#compare=l1..l2");
+    await expect.poll(hash).toBe("#compare=l1..l2");
   });
 
   test("find filters by text and category and announces the count politely", async () => {
