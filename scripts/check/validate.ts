@@ -127,6 +127,8 @@ export function describePath(data: unknown, path: DocPath): string {
     tracks: "track",
     prose: "section",
     afterword: "section",
+    history: "history entry",
+    changes: "change",
   };
   let node: unknown = data;
   for (let i = 0; i < path.length; i++) {
