@@ -37,6 +37,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: "raise each ladder's version from the impact of its changes",
     load: () => import("./cli/commands/bump.js"),
   },
+  release: {
+    summary: "plan the tags and release notes of new ladder versions (used by CI)",
+    load: () => import("./cli/commands/release.js"),
+  },
   regenerate: {
     summary: "format and rebuild a pull request's ladders, and commit them (used by CI)",
     load: () => import("./cli/commands/regenerate.js"),

@@ -6,9 +6,11 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { isEnough, requiredVersion, strongestImpact } from "../scripts/diff/bump.js";
 import { formatLadder } from "../scripts/import/format.js";
 import { setTopLevel } from "../scripts/import/set-version.js";
+import type { Ladder } from "../scripts/model/model.js";
 import { edit, Repo, seedFiles } from "./helpers/git-repo.js";
 import { fixtures } from "./helpers/golden.js";
 import { runMain } from "./helpers/run-main.js";
@@ -72,7 +74,7 @@ describe("writing the version into a file", () => {
 describe("ladder bump in a repository with release tags", () => {
   const repo = new Repo();
   afterAll(() => repo.remove());
-  const bump = (...args: string[]) => runMain(["bump", ...args, "--root", repo.dir], repo.dir);
+  const bump = (...args: string[]) => runMain(["bump", "--date", "2026-12-03", ...args, "--root", repo.dir], repo.dir);
   const file = () => readFileSync(path.join(repo.dir, "ladder/sre.yaml"), "utf8");
   const released = repo.commit("sre 1.0.0", { ...seed, "ladder/sre.yaml": sre1 });
 
@@ -96,11 +98,21 @@ describe("ladder bump in a repository with release tags", () => {
     expect(check.stderr).toBe(
       "ladder/sre.yaml:4:10: error: sre has 1 editorial change since sre@1.0.0, so its version must be 1.0.1 or " +
         "higher, not 1.0.0; run `npm run bump` (version-not-raised)\n" +
-        "1 ladder to raise: run `npm run bump` and commit the result\n",
+        "1 ladder to bring up to date: run `npm run bump` and commit the result\n",
     );
     const raised = await bump();
-    expect(raised.stdout).toContain("ladder/sre.yaml: 1.0.0 → 1.0.1 (editorial change since sre@1.0.0)\n");
-    expect(file()).toBe(edit(edit(sre1, "Shadows on call shifts", "Shadows on-call shifts"), "1.0.0", "1.0.1"));
+    expect(raised.stdout).toContain(
+      "ladder/sre.yaml: 1.0.0 → 1.0.1 (editorial change since sre@1.0.0); recorded in its history\n",
+    );
+    const edited = edit(edit(sre1, "Shadows on call shifts", "Shadows on-call shifts"), "1.0.0", "1.0.1");
+    expect(file()).toBe(
+      `${edited}history:\n  - version: 1.0.1\n    date: 2026-12-03\n    previous: 1.0.0\n    impact: editorial\n` +
+        "    changes:\n      - what: Mastery · Junior SRE (L1)\n        kind: cell-changed\n        impact: editorial\n" +
+        "        competency: mastery-on-call\n        level: l1\n        category: skill\n        field: text\n" +
+        "        before: Shadows on call shifts and assists with triaging on-call issues.\n" +
+        "        after: Shadows on-call shifts and assists with triaging on-call issues.\n",
+    );
+    expect(formatLadder(file())).toMatchObject({ ok: true, changed: false });
     // Run again: the file already says enough.
     expect(await bump("--check")).toMatchObject({ code: 0, stderr: "" });
     expect((await bump()).stdout).toContain("1.0.1, enough for the editorial change since sre@1.0.0");
@@ -108,8 +120,38 @@ describe("ladder bump in a repository with release tags", () => {
 
   it("counts from the release below an unreleased version: a substantive change on top makes 1.1.0, not 1.0.2", async () => {
     repo.write({ "ladder/sre.yaml": edit(file(), "Competent in 1-2 areas", "Competent in 3 areas") });
-    expect((await bump()).stdout).toContain("ladder/sre.yaml: 1.0.1 → 1.1.0 (substantive change since sre@1.0.0)\n");
+    expect((await bump()).stdout).toContain(
+      "ladder/sre.yaml: 1.0.1 → 1.1.0 (substantive change since sre@1.0.0); recorded in its history\n",
+    );
     expect(file()).toMatch(/^version: 1\.1\.0$/m);
+    // 1.0.1 was never released: its entry goes, and 1.1.0's holds both changes since 1.0.0.
+    const history = (parse(file()) as Ladder).history ?? [];
+    expect(history.map((e) => [e.version, e.previous, e.impact, e.changes.map((c) => c.competency)])).toEqual([
+      ["1.1.0", "1.0.0", "substantive", ["mastery-expertise", "mastery-on-call"]],
+    ]);
+  });
+
+  it("--check finds a history that does not record the latest edit; bump records it and keeps the first date", async () => {
+    repo.write({ "ladder/sre.yaml": edit(file(), "Competent in 3 areas", "Competent in three areas") });
+    const check = await bump("--check");
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(
+      "ladder/sre.yaml:4:10: error: the history of sre does not record the changes of 1.1.0 since sre@1.0.0 " +
+        "(1 substantive change); run `npm run bump` (history-not-recorded)",
+    );
+    const result = await runMain(["bump", "--date", "2027-01-05", "--root", repo.dir], repo.dir);
+    expect(result.stdout).toContain(
+      "1.1.0, enough for the substantive change since sre@1.0.0; recorded in its history",
+    );
+    const [entry] = (parse(file()) as Ladder).history ?? [];
+    expect(entry?.date).toBe("2026-12-03");
+    expect(entry?.changes.find((c) => c.competency === "mastery-expertise")?.after).toMatch(
+      /^Competent in three areas/,
+    );
+    expect(await bump("--check")).toMatchObject({ code: 0, stderr: "" });
+    const before = file();
+    expect((await bump()).stdout).toContain("Every version is up to date.");
+    expect(file()).toBe(before);
   });
 
   it("a breaking change needs a major version; a released version with new changes counts from itself", async () => {
@@ -123,7 +165,9 @@ describe("ladder bump in a repository with release tags", () => {
     const check = await bump("--check");
     expect(check.stderr).toContain("since sre@1.1.0, so its version must be 2.0.0 or higher, not 1.1.0");
     expect(check.stderr).toContain("sre has 1 breaking change since sre@1.1.0");
-    expect((await bump()).stdout).toContain("ladder/sre.yaml: 1.1.0 → 2.0.0 (breaking change since sre@1.1.0)\n");
+    expect((await bump()).stdout).toContain(
+      "ladder/sre.yaml: 1.1.0 → 2.0.0 (breaking change since sre@1.1.0); recorded in its history\n",
+    );
   });
 
   it("with --base, the ladders at that commit count as released", async () => {
@@ -132,7 +176,9 @@ describe("ladder bump in a repository with release tags", () => {
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(`since ${released}, so its version must be 1.1.0 or higher, not 1.0.0`);
     expect(check.stderr).toContain(`run \`npm run bump -- --base ${released}\``);
-    expect((await bump("--base", released)).stdout).toContain(`1.0.0 → 1.1.0 (substantive change since ${released})`);
+    expect((await bump("--base", released)).stdout).toContain(
+      `1.0.0 → 1.1.0 (substantive change since ${released}); recorded in its history`,
+    );
   });
 
   it("refuses invalid ladders, naming their problems", async () => {
@@ -161,11 +207,13 @@ describe("bump inside an organisation: a base change raises every track it reach
   it("rewording a shared cell raises the base and a track that inherits it, not a track that overrides it", async () => {
     const core = path.join(repo.dir, "ladder/core.yaml");
     writeFileSync(core, edit(readFileSync(core, "utf8"), "Owns a service and its roadmap.", "Owns two services."));
-    const result = await runMain(["bump", "--root", repo.dir], repo.dir);
+    const result = await runMain(["bump", "--date", "2026-12-03", "--root", repo.dir], repo.dir);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("ladder/core.yaml: 1.0.0 → 1.1.0 (substantive change since core@1.0.0)\n");
     expect(result.stdout).toContain(
-      "ladder/programmer.yaml: 1.0.0 → 1.1.0 (substantive change since programmer@1.0.0)\n",
+      "ladder/core.yaml: 1.0.0 → 1.1.0 (substantive change since core@1.0.0); recorded in its history\n",
+    );
+    expect(result.stdout).toContain(
+      "ladder/programmer.yaml: 1.0.0 → 1.1.0 (substantive change since programmer@1.0.0); recorded in its history\n",
     );
     expect(result.stdout).toContain("ladder/sre.yaml: 1.0.0, no change since sre@1.0.0\n");
     expect(readFileSync(path.join(repo.dir, "ladder/programmer.yaml"), "utf8")).toMatch(/^version: 1\.1\.0$/m);

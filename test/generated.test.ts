@@ -287,6 +287,24 @@ const mutations: Mutation[] = [
       l.status = "current";
     },
   ],
+  [
+    "history recorded",
+    (l) => {
+      const row = rows(l)[0];
+      const level = l.levels[0].id;
+      l.version = "1.1.0";
+      l.history = [
+        {
+          version: "1.1.0",
+          previous: "1.0.0",
+          impact: "substantive",
+          changes: [
+            { what: "A cell", kind: "cell-changed", impact: "substantive", competency: row.id, level, before: "Old." },
+          ],
+        },
+      ];
+    },
+  ],
   ["nothing", () => {}],
 ];
 

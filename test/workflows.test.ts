@@ -230,20 +230,28 @@ describe("publishing", () => {
     expect(w.jobs.build?.permissions).toBeUndefined();
   });
 
-  it("deploys dist/ to Pages and releases with the ladder diff since the previous release as notes", () => {
+  it("deploys dist/ to Pages and releases each new ladder version with the ladder diff since its previous version", () => {
     const upload = w.jobs.build?.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"));
     expect(upload?.with).toEqual({ path: "dist/" });
     expect(w.jobs.pages?.steps.map((s) => s.uses)).toEqual(["actions/deploy-pages@v4"]);
-    // The notes are computed in the read-only build job, from commit ids, and handed over as an artifact.
-    const notes = (w.jobs.build?.steps ?? []).map((s) => s.run ?? "").join("\n");
-    expect(notes).toContain("git describe --tags --abbrev=0 --match 'ladder-*' HEAD");
-    expect(notes).toContain('base=(--base-ref "$(git rev-parse --verify "$previous^{commit}")")');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell array expansion, not a template
-    expect(notes).toContain('npm run --silent diff -- "${base[@]}" --head-ref "$head" --format markdown');
-    expect(notes).not.toMatch(/--(base|head) /);
+    // The plan and its notes are computed in the read-only build job, by a tested command, from a commit id.
+    const build = w.jobs.build as Job;
+    expect(build.steps[0]?.with).toEqual({ "fetch-depth": 0, "persist-credentials": false });
+    const plan = build.steps.find((s) => s.name?.startsWith("Plan a release"))?.run ?? "";
+    expect(plan).toContain(
+      'npm run --silent ladder -- release --plan --head-ref "$head" --notes-dir "$RUNNER_TEMP/release" --out "$RUNNER_TEMP/release/plan.json"',
+    );
+    expect(plan).not.toMatch(/--(base|head) |git describe|git tag/);
+    expect(w.jobs.release?.if).toBe("needs.build.outputs.releases != '0'");
+    // The release job reads the plan as data and runs gh only: one tag and release per planned version.
     const release = (w.jobs.release?.steps ?? []).map((s) => s.run ?? "").join("\n");
-    expect(release).toContain('gh release create "$TAG" --repo "$GITHUB_REPOSITORY" --target "$GITHUB_SHA"');
-    expect(release).toContain('--notes-file "$RUNNER_TEMP/release/notes.md"');
+    expect(release).toContain(`jq -c '.releases[]' "$RUNNER_TEMP/release/plan.json"`);
+    expect(release).toContain(
+      'gh release create "$tag" --repo "$GITHUB_REPOSITORY" --target "$GITHUB_SHA" --title "$title"',
+    );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell array expansion, not a template
+    expect(release).toContain('--notes-file "$notes" "${files[@]}"');
+    expect(release).not.toMatch(/\beval\b|\$\(cat /);
   });
 });
 

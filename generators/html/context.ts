@@ -6,11 +6,13 @@
  *   #matrix, #category-<category>, #competency-<competency>, #cell-<competency>--<level>   (the matrix)
  *   #levels, #level-<level>, #level-<level>--<competency>                                 (one level at a time)
  *   #compare=<level>..<level>                                                             (two levels side by side)
+ *   #history, #version-<version>                                                          (what changed in each version)
  */
 import { type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
 import type { RenderOptions } from "../shared/site.js";
 import { stampOf } from "../shared/stamp.js";
 import { type CellShown, cellShown, fromMark } from "./cells.js";
+import { type CellChange, cellChanges, type HistoryContext, historyContext } from "./history.js";
 import { type DownloadContext, downloadsOf, INDEX_HREF, proposeCell, type SourceContext, sourceOf } from "./links.js";
 import { type AcrossView, acrossViews, type OrgLevelContext, orgLevel, trackLine } from "./organisation.js";
 import { proseHtml } from "./prose.js";
@@ -43,6 +45,8 @@ export interface PageContext {
   canCompare: boolean;
   levels: LevelContext[];
   categories: CategoryContext[];
+  /** The History view and what the matrix marks as changed (history.ts); null without version or history. */
+  history: HistoryContext | null;
   /** Total competencies, shown by the find count before any filter. */
   competencyCount: number;
   /** "12 competencies", "1 competency": the find count before any filter. */
@@ -117,6 +121,8 @@ export interface RowContext {
 
 export interface CellContext extends CellShown {
   anchor: string;
+  /** The versions this cell changed in, and its "changed since" mark (history.ts); null when it never did. */
+  changed: CellChange | null;
   /** The level's label, shown before the text when the row becomes a card on a phone. */
   label: string;
 }
@@ -138,6 +144,8 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
   const labels = levels.map(levelLabel);
   const count = ladder.categories.reduce((n, c) => n + c.competencies.length, 0);
   const stamp = stampOf(ladder);
+  const history = historyContext(ladder);
+  const changes = cellChanges(ladder, history);
   const link = (level: Level | undefined): LinkContext | null =>
     level ? { href: `#${anchors.level(level.id)}`, label: levelLabel(level) } : null;
   return {
@@ -157,6 +165,7 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
     dropped: (ladder.dropped ?? []).map((d) => ({ name: d.name, mark: fromMark(d.from, options), reason: d.reason })),
     columns: levels.length + 1,
     canCompare: levels.length > 1,
+    history,
     competencyCount: count,
     competencyCountLabel: `${count} ${count === 1 ? "competency" : "competencies"}`,
     levels: levels.map((level, i) => {
@@ -207,6 +216,7 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
         cells: levels.map((level, i) => ({
           anchor: anchors.cell(competency.id, level.id),
           label: labels[i] as string,
+          changed: changes.get(`${competency.id}--${level.id}`) ?? null,
           ...cellShown(competency, level, options),
         })),
       })),

@@ -1,7 +1,7 @@
 // The page script's data, read from the matrix itself: the page carries each text once per view, not once
 // more as JSON. Shared by the other page-*.js files; inline.ts joins them into one script in one scope.
 
-/** @typedef {"matrix" | "level" | "compare" | "tracks"} View */
+/** @typedef {"matrix" | "level" | "compare" | "tracks" | "history"} View */
 /**
  * @typedef {{ id: string, name: string, description: string, categoryId: string, categoryName: string,
  *   categoryDescription: string, cells: Record<string, string>, na: Record<string, boolean> }} Row
@@ -55,6 +55,8 @@ export const sections = {
   compare: document.getElementById("compare"),
   /** Inside an organisation: each level beside the same scale level in the other tracks. */
   tracks: document.getElementById("tracks"),
+  /** What changed in each version, for a versioned ladder. */
+  history: document.getElementById("history"),
 };
 
 export const state = {

@@ -44,9 +44,13 @@ export function applyFind() {
   const query = folded(findText.value).trim();
   const category = findCategory.value;
   const onlyChanged = state.view === "compare" && /** @type {HTMLInputElement} */ (byId("compare-changed")).checked;
-  const inView = { matrix: levelIds, level: [state.level], compare: [state.from, state.to], tracks: [state.level] }[
-    state.view
-  ];
+  const inView = {
+    matrix: levelIds,
+    level: [state.level],
+    compare: [state.from, state.to],
+    tracks: [state.level],
+    history: levelIds,
+  }[state.view];
   const visible = new Set();
   for (const row of rows) {
     if (category && row.categoryId !== category) continue;
@@ -83,9 +87,13 @@ function highlight(/** @type {string} */ query) {
   CSS.highlights.delete("find");
   if (!query) return;
   const ranges = [];
-  const view = { matrix: sections.matrix, level: sections.level, compare: sections.compare, tracks: sections.tracks }[
-    state.view
-  ];
+  const view = {
+    matrix: sections.matrix,
+    level: sections.level,
+    compare: sections.compare,
+    tracks: sections.tracks,
+    history: sections.history,
+  }[state.view];
   const walker = document.createTreeWalker(/** @type {Node} */ (view), NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = /** @type {Text} */ (node);

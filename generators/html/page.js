@@ -4,6 +4,7 @@
 import { renderCompare } from "./page-compare.js";
 import { labelOf, levelIds, nextPair, sections, state } from "./page-data.js";
 import { applyFind, startFind } from "./page-find.js";
+import { startHistory } from "./page-history.js";
 import { startOverflow, updateOverflow } from "./page-overflow.js";
 
 /** @typedef {import("./page-data.js").View} View */
@@ -17,6 +18,7 @@ const ID = "[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
 const COMPARE = new RegExp(`^compare(?:=(${ID})\\.\\.(${ID}))?$`);
 const LEVEL = new RegExp(`^level-(${ID})(?:--${ID})?$`);
 const TRACKS = new RegExp(`^tracks-(${ID})(?:--${ID})?$`);
+const VERSION = /^version-\d+\.\d+\.\d+$/;
 const acrossSections = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("section.across"));
 
 /** Opens the view the URL's fragment names, scrolled to the element it names. */
@@ -47,6 +49,8 @@ function route(/** @type {boolean} */ scroll) {
     show("tracks");
   } else if (hash === "levels") {
     show("level");
+  } else if (sections.history && (hash === "history" || VERSION.test(hash))) {
+    show("history");
   } else {
     show("matrix");
   }
@@ -63,13 +67,20 @@ function show(/** @type {View} */ view) {
   sections.level.hidden = view !== "level";
   if (sections.compare) sections.compare.hidden = view !== "compare";
   if (sections.tracks) sections.tracks.hidden = view !== "tracks";
+  if (sections.history) sections.history.hidden = view !== "history";
   for (const section of levelSections) section.hidden = section.dataset.level !== state.level;
   for (const section of acrossSections) section.hidden = section.dataset.level !== state.level;
   if (view === "compare") renderCompare();
   const [from, to] = view === "compare" ? [state.from, state.to] : nextPair();
   const compareHref = `#compare=${from}..${to}`;
   document.getElementById("compare-link")?.setAttribute("href", compareHref);
-  const current = { matrix: "#matrix", level: `#level-${state.level}`, compare: compareHref, tracks: "" }[view];
+  const current = {
+    matrix: "#matrix",
+    level: `#level-${state.level}`,
+    compare: compareHref,
+    tracks: "",
+    history: "#history",
+  }[view];
   for (const link of document.querySelectorAll(".views a")) {
     if (link.getAttribute("href") === current) link.setAttribute("aria-current", "true");
     else link.removeAttribute("aria-current");
@@ -79,6 +90,7 @@ function show(/** @type {View} */ view) {
     level: labelOf(state.level),
     compare: `From ${labelOf(state.from)} to ${labelOf(state.to)}`,
     tracks: `${labelOf(state.level)} across tracks`,
+    history: "History",
   }[view];
   document.title = `${heading} · ${baseTitle}`;
   applyFind();
@@ -100,6 +112,7 @@ addEventListener("hashchange", () => {
   quiet = false;
 });
 startFind();
+startHistory();
 if (sections.compare) {
   const from = /** @type {HTMLSelectElement} */ (document.getElementById("compare-from"));
   const to = /** @type {HTMLSelectElement} */ (document.getElementById("compare-to"));

@@ -18,7 +18,7 @@ const handlebars = environment();
 // escaping, and `{{{x}}}` is used only for the policy, style and script, which come from this folder, and for
 // prose, which prose.ts has rendered to HTML from the allowed Markdown with every text escaped.
 handlebars.registerHelper("text", (value: unknown) => new handlebars.SafeString(escapeHtml(String(value))));
-for (const name of ["find", "matrix", "cell", "levels", "compare", "across"]) {
+for (const name of ["find", "matrix", "cell", "levels", "compare", "across", "history"]) {
   registerPartial(handlebars, name, new URL(`partials/${name}.hbs`, import.meta.url), { strict: true });
 }
 const page = template<object>(handlebars, new URL("page.hbs", import.meta.url), { strict: true });
@@ -32,6 +32,7 @@ const SCRIPTS = [
   "page-find.js",
   "page-compare.js",
   "page-overflow.js",
+  "page-history.js",
   "page.js",
 ];
 export const SCRIPT = inlineable("script", pageScript(SCRIPTS.map((name) => ({ name, text: read(name) }))));

@@ -7,7 +7,14 @@
  * (it depends on the machine) and the lint settings (they configure tooling, they are not the ladder).
  * `formatVersion` changes only when a program reading the file would have to change.
  */
-import type { Dropped, Ladder, LadderStatus, Section, TrackInOrganisation } from "../../scripts/model/model.js";
+import type {
+  Dropped,
+  Ladder,
+  LadderStatus,
+  Section,
+  TrackInOrganisation,
+  VersionEntry,
+} from "../../scripts/model/model.js";
 
 /** The shape of `dist/<id>.json`, version 1. */
 export interface LadderJson {
@@ -50,6 +57,8 @@ export interface LadderJson {
   /** Inherited competencies this ladder leaves out, with the reason. */
   dropped?: Dropped[];
   afterword?: Section[];
+  /** What changed in each earlier version, newest first, as the ladder file records it. */
+  history?: VersionEntry[];
 }
 
 /** `{ key: value }` when the value is present, else nothing: keeps absent optional fields absent. */
@@ -115,6 +124,7 @@ export function ladderJson(ladder: Ladder): LadderJson {
     })),
     ...maybe("dropped", ladder.dropped),
     ...maybe("afterword", ladder.afterword),
+    ...maybe("history", ladder.history),
   };
 }
 

@@ -3,7 +3,7 @@
  * Each rule is a small pure function over a schema-valid ladder, named by its rule id.
  */
 import type { DocPath, Ladder, PathProblem } from "../model/model.js";
-import { isRealDate } from "../model/version.js";
+import { compareVersions, isRealDate } from "../model/version.js";
 import { checkProse } from "./prose.js";
 
 type LadderData = Omit<Ladder, "id" | "file">;
@@ -170,8 +170,33 @@ const versionFields: Rule = (ladder) => {
       ),
     );
   }
+  problems.push(...historyOrder(ladder));
   return problems;
 };
+
+/** The history runs from the ladder's own version down, each version once (newest first), dates real days. */
+function historyOrder(ladder: LadderData): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const history = ladder.history ?? [];
+  if (history.length > 0 && ladder.version === undefined) {
+    problems.push(error("history-without-version", ["history"], "`history` needs the ladder's `version`", true));
+    return problems;
+  }
+  history.forEach((entry, i) => {
+    const above = i === 0 ? ladder.version : history[i - 1]?.version;
+    if (above !== undefined && compareVersions(entry.version, above) > (i === 0 ? 0 : -1)) {
+      const message =
+        i === 0
+          ? `version ${entry.version} in the history is newer than the ladder's version ${above}`
+          : `version ${entry.version} comes after ${above} in the history; list versions newest first, each once`;
+      problems.push(error("history-order", ["history", i, "version"], message));
+    }
+    if (entry.date !== undefined && !isRealDate(entry.date)) {
+      problems.push(error("invalid-date", ["history", i, "date"], `${JSON.stringify(entry.date)} is not a real date`));
+    }
+  });
+  return problems;
+}
 
 /** Every rule, in the order their problems are reported. */
 export const rules: Readonly<Record<string, Rule>> = {

@@ -127,6 +127,8 @@ export function describePath(data: unknown, path: DocPath): string {
     tracks: "track",
     prose: "section",
     afterword: "section",
+    history: "history entry",
+    changes: "change",
   };
   let node: unknown = data;
   for (let i = 0; i < path.length; i++) {
@@ -179,6 +181,8 @@ const PATTERNS: Record<string, [string, string]> = {
   version: ["invalid-version", "a version MAJOR.MINOR.PATCH: three whole numbers without leading zeros, like `1.0.0`"],
 };
 PATTERNS.effective = PATTERNS.date = ["invalid-date", "a date written YYYY-MM-DD, like `2027-01-01`"];
+PATTERNS.previous = PATTERNS.version;
+PATTERNS.kind = ["invalid-value", "a kind of change, like `cell-changed` or `competency-added`"];
 
 function toProblem(error: ErrorObject, data: unknown): PathProblem | undefined {
   // The nested errors of propertyNames repeat its message about the object; the propertyNames error says it.

@@ -54,6 +54,8 @@ const OPTIONS: Record<string, "value" | "flag"> = {
   remote: "value",
   "ci-workflow": "value",
   summary: "value",
+  plan: "flag",
+  "notes-dir": "value",
 };
 
 /** npm's own options that an abbreviated option of ours expands to (nopt completes `--head` to `--heading`). */

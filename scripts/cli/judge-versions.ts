@@ -26,6 +26,8 @@ export interface Verdict {
   commit?: string;
   /** The previous release's version (or the base's); undefined for a ladder with no release yet. */
   previous?: string;
+  /** The ladder as that release has it (resolved). */
+  base?: Ladder;
   /** Its changes since then, and their strongest impact. */
   changes: Change[];
   impact?: Impact;
@@ -73,7 +75,8 @@ export async function judgeVersions(where: Locations, cwd: string, base?: string
     const at = sideOf.get(ladder.id);
     if (at === undefined) continue;
     const { report, base: before } = compared.get(at.spec) as Compared;
-    const previous = at.previous ?? before.find((l) => l.id === ladder.id)?.version;
+    const baseLadder = before.find((l) => l.id === ladder.id);
+    const previous = at.previous ?? baseLadder?.version;
     const diff = report.ladders.find((l) => l.id === ladder.id);
     if (previous === undefined || diff === undefined || diff.status === "added") {
       verdicts.set(ladder.id, { ladder, since: at.label, changes: [], enough: true, why: "new" });
@@ -86,6 +89,7 @@ export async function judgeVersions(where: Locations, cwd: string, base?: string
       since: at.label,
       commit: report.base.kind === "git" ? report.base.commit : undefined,
       previous,
+      ...(baseLadder === undefined ? {} : { base: baseLadder }),
       changes: diff.changes,
       ...(impact === undefined ? {} : { impact }),
       required,

@@ -113,7 +113,7 @@ const described = (category: Category) =>
  */
 const pageHead = (ladder: Ladder): Value[] => {
   return [
-    JSON.stringify([ladder.prose, ladder.afterword, ladder.dropped, ladder.organisation]),
+    JSON.stringify([ladder.prose, ladder.afterword, ladder.dropped, ladder.organisation, ladder.history]),
     JSON.stringify(ladder.levels.map((level) => [level.scale, level.prose])),
     JSON.stringify(ladder.categories.map((category) => [category.from, category.prose])),
   ];
@@ -137,7 +137,13 @@ const views: Record<ArtifactKind, View> = {
     row: (ladder, _, competency) => [...fullRow(ladder, competency, 0), ...orgRow(ladder, competency)],
   },
   json: {
-    head: (ladder) => [ladder.id, ...fullHead(ladder), ...stampHead(ladder, true), ...orgHead(ladder)],
+    head: (ladder) => [
+      ladder.id,
+      ...fullHead(ladder),
+      ...stampHead(ladder, true),
+      ...orgHead(ladder),
+      JSON.stringify(ladder.history),
+    ],
     row: (ladder, _, competency) => [...fullRow(ladder, competency, -1), ...orgRow(ladder, competency)],
   },
   // One record per competency, its category only named: where one category ends is not shown.

@@ -35,11 +35,14 @@ const ORDER = {
     "categories",
     "afterword",
     "lint",
+    "history",
   ],
   level: ["id", "code", "title", "summary", "scale", "prose"],
   category: ["id", "name", "description", "prose", "competencies"],
   competency: ["id", "name", "description", "drop", "prose", "cells", "notApplicable", "examples"],
   section: ["heading", "depth", "text"],
+  version: ["version", "date", "previous", "impact", "changes"],
+  change: ["what", "kind", "impact", "competency", "level", "category", "field", "before", "after"],
 } as const;
 
 /** Text a block literal holds exactly: no control characters (tab, CR …), no space ending a line, no leading blank. */
@@ -98,6 +101,10 @@ function canonicalize(doc: Document, source: string): void {
   for (const category of asSeqOfMaps(root.get("categories"))) {
     sections(category, "prose");
     for (const competency of asSeqOfMaps(category.get("competencies"))) sections(competency, "prose");
+  }
+  for (const entry of asSeqOfMaps(root.get("history"))) {
+    sortKeys(entry, ORDER.version, "item");
+    for (const change of asSeqOfMaps(entry.get("changes"))) sortKeys(change, ORDER.change, "item");
   }
   const levelIds = asSeqOfMaps(root.get("levels")).map((level) => String(level.get("id")));
   for (const level of asSeqOfMaps(root.get("levels"))) sortKeys(level, ORDER.level, "item");

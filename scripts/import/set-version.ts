@@ -1,12 +1,15 @@
 /**
- * Writes a top-level key of a ladder file in place, as `ladder bump` does for `version`: only the value's own
- * characters change, or one line is added where the canonical layout puts the key (format.ts: right after the
- * title), so the file keeps its layout, its comments and its line endings, and a canonical file stays
- * canonical. Checked like `fmt`: the result must read as the input with only that key set. Pure.
+ * Writes a top-level key of a ladder file in place, as `ladder bump` does for `version` and `history`: only the
+ * value's own characters change, or the key is added where the canonical layout puts it (format.ts: `version`
+ * right after the title, `history` last), so the file keeps its layout, its comments and its line endings, and
+ * a canonical file stays canonical. Checked like `fmt`: the result must read as the input with only that key
+ * set, and keep every comment. Pure.
  */
 import { isDeepStrictEqual } from "node:util";
-import { isMap, isScalar, parseDocument, type Scalar } from "yaml";
+import { Document, isMap, isScalar, type Node, parseDocument, type Scalar } from "yaml";
 import { readComments } from "../check/comments.js";
+import type { VersionEntry } from "../model/model.js";
+import { formatLadder, STRINGIFY_OPTIONS } from "./format.js";
 
 export type SetResult = { ok: true; text: string; changed: boolean } | { ok: false; message: string };
 
@@ -59,4 +62,39 @@ export function setTopLevel(input: string, key: "version" | "effective", value: 
 function sameComments(a: string, b: string): boolean {
   const texts = (s: string) => readComments(s).map((c) => c.text);
   return isDeepStrictEqual(texts(a), texts(b));
+}
+
+/**
+ * Sets the top-level `history` to `history`, written in the canonical layout (format.ts): the old block is
+ * replaced where it stands, or the new one goes at the end of the file, where the canonical layout keeps it.
+ */
+export function setHistory(input: string, history: readonly VersionEntry[]): SetResult {
+  const bom = input.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
+  const source = input.slice(bom.length);
+  const doc = parseDocument(source, { schema: "core", uniqueKeys: true, strict: true });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return { ok: false, message: "the file is not a YAML mapping" };
+  const before = doc.toJS() as Record<string, unknown>;
+  const value = JSON.parse(JSON.stringify(history)) as VersionEntry[];
+  if (isDeepStrictEqual(before.history, value)) return { ok: true, text: input, changed: false };
+  const formatted = formatLadder(new Document({ history: value }).toString(STRINGIFY_OPTIONS));
+  if (!formatted.ok) return { ok: false, message: `the history cannot be written: ${formatted.message}` };
+  const newline = source.includes("\r\n") ? "\r\n" : "\n";
+  const block = formatted.text.replace(/\n/g, newline);
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "history");
+  let text: string;
+  if (pair) {
+    const start = (pair.key as Scalar).range?.[0];
+    const end = (pair.value as Node | null)?.range?.[1];
+    if (start === undefined || end === undefined) return { ok: false, message: "`history` has no value to replace" };
+    const lineEnd = source[end - 1] === "\n" ? end : source.indexOf("\n", end) + 1 || source.length;
+    text = source.slice(0, start) + block + source.slice(lineEnd);
+  } else {
+    text = `${source}${source === "" || source.endsWith("\n") ? "" : newline}${block}`;
+  }
+  const after = parseDocument(text, { schema: "core", uniqueKeys: true, strict: true });
+  const expected = { ...before, history: value };
+  if (after.errors.length > 0 || !isDeepStrictEqual(after.toJS(), expected) || !sameComments(source, text)) {
+    return { ok: false, message: "writing the history would change more than the history; fix the file by hand" };
+  }
+  return { ok: true, text: bom + text, changed: true };
 }

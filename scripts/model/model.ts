@@ -38,10 +38,42 @@ export interface Ladder {
   categories: Category[];
   /** Per-ladder lint configuration: rule id to severity. */
   lint?: LintConfig;
+  /**
+   * What changed in each earlier version, newest first, as `ladder bump` recorded it (scripts/diff/history.ts):
+   * kept in the file so every build and every clone, with or without tags, can show it. Never inherited.
+   */
+  history?: VersionEntry[];
   /** Resolved ladders only: the inherited competencies this ladder drops, each with its reason. */
   dropped?: Dropped[];
   /** Resolved ladders only, inside an organisation: the track and scale levels this ladder's levels sit on. */
   organisation?: TrackInOrganisation;
+}
+
+/** One version in a ladder's history: what changed since the version before it. */
+export interface VersionEntry {
+  version: string;
+  /** The day `ladder bump` first recorded this version, `YYYY-MM-DD`. */
+  date?: string;
+  /** The version its changes are counted from. */
+  previous?: string;
+  /** The strongest impact of its changes. */
+  impact?: "breaking" | "substantive" | "editorial";
+  changes: HistoryChange[];
+}
+
+/** One change of a version, as the diff found it (scripts/diff/change.ts), with a label to show. */
+export interface HistoryChange {
+  /** What changed, in words of that version: `Planning · Senior SRE (L3)`, `Senior SRE (L3)`, `The ladder`. */
+  what: string;
+  /** The diff's change kind: `cell-changed`, `competency-added`, `level-renamed` … */
+  kind: string;
+  impact: "breaking" | "substantive" | "editorial";
+  competency?: string;
+  level?: string;
+  category?: string;
+  field?: string;
+  before?: string;
+  after?: string;
 }
 
 /** Whether people are measured against a ladder: `current` (the default), or kept as `superseded`/`legacy`. */

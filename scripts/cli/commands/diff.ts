@@ -125,6 +125,9 @@ function side(
   if (given.length > 1) throw new UsageError(`give only one of ${given.map((g) => g.option).join(", ")}`);
   const [one] = given;
   if (!one) return undefined;
+  // A version name copied from a report or release notes carries the zero-width space that keeps its `@` from
+  // pinging anyone (`sre@\u200b1.0.0`); no ref or folder name needs one.
+  one.value = one.value.replaceAll("\u200b", "");
   if (one.value === "") throw new UsageError(`${one.option} needs a value`);
   const kind: SideKind = one.option.endsWith("-ref") ? "ref" : one.option.endsWith("-dir") ? "dir" : "any";
   return { option: one.option, spec: one.value, kind };
