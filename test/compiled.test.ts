@@ -32,8 +32,14 @@ function compiled(args: string[], options: { threads?: boolean } = {}) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function tree(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), "utf8")]));
+/** A folder's files, text as text and the workbooks (zips) as bytes, as renderDist gives them. */
+function tree(dir: string): Record<string, string | Buffer> {
+  return Object.fromEntries(
+    readdirSync(dir).map((name) => {
+      const bytes = readFileSync(path.join(dir, name));
+      return [name, name.endsWith(".xlsx") ? bytes : bytes.toString("utf8")];
+    }),
+  );
 }
 
 describe("the compiled build", () => {
@@ -49,7 +55,11 @@ describe("the compiled build", () => {
     const run = compiled(["build", "--root", path.join(fixtures, name), "--out", dist]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(tree(dist)).toEqual(Object.fromEntries(renderDist(caseLadders(name))));
+    const rendered = [...renderDist(caseLadders(name))].map(([file, content]) => [
+      file,
+      typeof content === "string" ? content : Buffer.from(content),
+    ]);
+    expect(tree(dist)).toEqual(Object.fromEntries(rendered));
   });
 
   it("reports every invalid fixture exactly as the sources do", () => {
@@ -110,14 +120,14 @@ describe("sharing the work between two threads", () => {
   it("shares whole ladders by size, each share keeping the files' order", () => {
     const shares = split([listed("a", 300_000), listed("b", 300_000), listed("c", 200_000)], none, true);
     expect(shares.map((s) => s.sources.map((l) => l.file))).toEqual([["a", "c"], ["b"]]);
-    expect(shares.every((s) => s.validate && s.kinds.length === 5)).toBe(true);
+    expect(shares.every((s) => s.validate && s.kinds.length === 6)).toBe(true);
   });
 
   it("shares one large ladder's files by kind; only one thread validates it", () => {
     const shares = split([listed("a", 700_000)], { kind: "write", dir: "x" }, true);
     expect(shares.map((s) => [s.kinds, s.validate])).toEqual([
       [["html", "json"], true],
-      [["markdown", "csv", "cells-csv"], false],
+      [["markdown", "xlsx", "csv", "cells-csv"], false],
     ]);
     expect(split([listed("a", 700_000)], none, true)).toHaveLength(1);
   });

@@ -14,6 +14,10 @@ export interface Ladder {
   file: string;
   title: string;
   summary?: string;
+  /** The ladder's version (`2.1.0`), when it carries one; shown in every artifact that has a place for it. */
+  version?: string;
+  /** The date this version takes effect (`2026-12-01`), when it carries one. */
+  effective?: string;
   /** Prose shown before the matrix (sections of allowed Markdown, see `Section`). */
   prose?: Section[];
   /** Prose shown after the matrix. */
