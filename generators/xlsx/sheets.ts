@@ -20,6 +20,7 @@ export type Style =
   | "name"
   | "text"
   | "notApplicable"
+  | "notApplicableLong"
   | "plain"
   | "number"
   | "wrapped"
@@ -124,7 +125,7 @@ export function cellsSheet(ladder: Ladder): Sheet {
           { value: index + 1, style: "number" },
           plain(level.code),
           plain(level.title),
-          { value: cell.value, style: cell.style === "notApplicable" ? "notApplicable" : "wrapped" },
+          { value: cell.value, style: cell.style === "notApplicable" ? "notApplicableLong" : "wrapped" },
         ]);
       });
     }

@@ -43,6 +43,7 @@ const FORMATS: Record<Style, Format> = {
   name: { font: 1, fill: 0, border: 1, wrap: true, numFmt: 49 },
   text: { font: 0, fill: 0, border: 1, wrap: true, numFmt: 49 },
   notApplicable: { font: 2, fill: 0, border: 1, wrap: true, numFmt: 49 },
+  notApplicableLong: { font: 2, fill: 0, border: 0, wrap: true, numFmt: 49 },
   plain: { font: 0, fill: 0, border: 0, wrap: false, numFmt: 49 },
   number: { font: 0, fill: 0, border: 0, wrap: false, numFmt: 0 },
   wrapped: { font: 0, fill: 0, border: 0, wrap: true, numFmt: 49 },

@@ -73,14 +73,18 @@ function walk(
 ): void {
   const parser = new SaxesParser({ xmlns: true });
   const path: string[] = [];
+  // An optional call skips evaluating its arguments, so the path is popped before the call, never in it.
+  const close = () => {
+    const local = path.pop() as string;
+    on.close?.(local, path);
+  };
   parser.on("opentag", (tag) => {
     path.push(tag.local);
     on.open?.(tag, path);
-    if (tag.isSelfClosing) on.close?.(path.pop() as string, path);
+    if (tag.isSelfClosing) close();
   });
   parser.on("closetag", (tag) => {
-    if (tag.isSelfClosing) return;
-    on.close?.(path.pop() as string, path);
+    if (!tag.isSelfClosing) close();
   });
   parser.on("text", (text) => on.text?.(text, path));
   parser.on("cdata", (text) => on.text?.(text, path));
