@@ -26,8 +26,21 @@ const relationships = (items: Array<[id: string, type: string, target: string]>)
 export const sheetPath = (n: number) => `xl/worksheets/sheet${n}.xml`;
 export const sheetRelsPath = (n: number) => `xl/worksheets/_rels/sheet${n}.xml.rels`;
 
+/** Parts that depend only on the number of sheets, made once per number. */
+const once = <T>(make: (count: number) => T) => {
+  const made = new Map<number, T>();
+  return (count: number): T => {
+    let value = made.get(count);
+    if (value === undefined) {
+      value = make(count);
+      made.set(count, value);
+    }
+    return value;
+  };
+};
+
 /** `[Content_Types].xml` for a workbook of `count` sheets. */
-export function contentTypesXml(count: number): string {
+export const contentTypesXml = once((count: number): string => {
   const override = (part: string, type: string) => `<Override PartName="/${part}" ContentType="${type}"/>`;
   const sheets = Array.from({ length: count }, (_, i) => override(sheetPath(i + 1), `${SHEET_TYPE}.worksheet+xml`));
   return (
@@ -42,7 +55,7 @@ export function contentTypesXml(count: number): string {
     override("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml") +
     "</Types>"
   );
-}
+});
 
 /** `_rels/.rels`: where the workbook and the properties are. */
 export const ROOT_RELS = relationships([
@@ -52,7 +65,7 @@ export const ROOT_RELS = relationships([
 ]);
 
 /** `xl/_rels/workbook.xml.rels`: the sheets (rId1 …), then the styles and the shared strings. */
-export function workbookRelsXml(count: number): string {
+export const workbookRelsXml = once((count: number): string => {
   const sheets = Array.from({ length: count }, (_, i): [string, string, string] => [
     `rId${i + 1}`,
     `${OFFICE_RELS}/worksheet`,
@@ -63,7 +76,7 @@ export function workbookRelsXml(count: number): string {
     [`rId${count + 1}`, `${OFFICE_RELS}/styles`, "styles.xml"],
     [`rId${count + 2}`, `${OFFICE_RELS}/sharedStrings`, "sharedStrings.xml"],
   ]);
-}
+});
 
 /**
  * `xl/workbook.xml`: the sheets by name, the first one shown; a printed sheet repeats its frozen header rows

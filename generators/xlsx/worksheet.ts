@@ -4,8 +4,13 @@
  * Elements come in the order the schema (ECMA-376 CT_Worksheet) requires. Pure.
  */
 import { cellValue, xmlText } from "./escape.js";
-import type { Sheet } from "./sheets.js";
+import type { Cell, Sheet, Style } from "./sheets.js";
 import { STYLE_INDEX } from "./styles.js";
+
+/** ` s="N"`, each style's attribute, made once. */
+const STYLE_ATTRIBUTE = Object.fromEntries(
+  Object.entries(STYLE_INDEX).map(([style, index]) => [style, ` s="${index}"`]),
+) as Record<Style, string>;
 
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -77,20 +82,23 @@ export function worksheetXml(
   const last = `${columnName(width)}${height}`;
   const links: SheetLink[] = [];
   let data = "";
-  sheet.rows.forEach((row, r) => {
-    if (row.length === 0) return;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] as Cell[];
+    if (row.length === 0) continue;
     const n = r + 1;
     data += `<row r="${n}">`;
-    row.forEach((cell, c) => {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c] as Cell;
       const ref = columnName(c + 1) + n;
-      const s = STYLE_INDEX[cell.style];
-      if (typeof cell.value === "number") data += `<c r="${ref}" s="${s}"><v>${cell.value}</v></c>`;
-      else if (cell.value === "") data += `<c r="${ref}" s="${s}"/>`;
-      else data += `<c r="${ref}" s="${s}" t="s"><v>${strings.of(cellValue(cell.value))}</v></c>`;
+      const s = STYLE_ATTRIBUTE[cell.style];
+      const value = cell.value;
+      if (typeof value === "number") data += `<c r="${ref}"${s}><v>${value}</v></c>`;
+      else if (value === "") data += `<c r="${ref}"${s}/>`;
+      else data += `<c r="${ref}"${s} t="s"><v>${strings.of(cellValue(value))}</v></c>`;
       if (cell.link) links.push({ ref, id: `rId${links.length + 1}`, url: cell.link });
-    });
+    }
     data += "</row>";
-  });
+  }
   const cols = sheet.columns
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join("");

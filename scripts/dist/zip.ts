@@ -1,6 +1,6 @@
 /**
  * Packs a generator's parts into one zip file (the workbook, generators/xlsx/): the same bytes on every
- * machine, time zone and run. Pure.
+ * machine, time zone and run; and, for `check`, says where two such files differ (`zipDifference`). Pure.
  *
  * Each part is *stored* (zip method 0, as ECMA-376's packages allow besides deflate), with one fixed
  * timestamp and nothing else that varies: no clock, no time zone, no file-system attributes. Stored, because
