@@ -44,7 +44,7 @@ async function once(root: string, head: string | undefined): Promise<Times> {
   const ladders: Ladder[] = parsed.map((p) => ({ id: p.id, file: p.file, ...(p.data as object) }) as Ladder);
   await time("rules", () => ladders.map((ladder) => checkRules(ladder)));
   await time("lint", () => parsed.map((p, i) => lint(p, ladders[i])));
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   // renderDist renders every file and the index; its time is split by the kind of file, taken from one call.
   const rendered = await time("render", () => renderDist(ladders));
   for (const [file, content] of rendered) files.set(file, content);
@@ -89,9 +89,12 @@ async function renderByKind(ladders: readonly Ladder[], times: Times): Promise<v
   const { renderCsv, renderCellsCsv } = await import("../generators/csv/render.js");
   const { renderJson } = await import("../generators/json/render.js");
   const { renderIndexHtml, renderIndexMarkdown } = await import("../generators/index/render.js");
-  const kinds: Record<string, (ladder: Ladder) => string> = {
+  const { renderXlsxParts } = await import("../generators/xlsx/render.js");
+  const { zipParts } = await import("../scripts/dist/zip.js");
+  const kinds: Record<string, (ladder: Ladder) => string | Uint8Array> = {
     html: renderHtml,
     markdown: renderMarkdown,
+    xlsx: (ladder) => zipParts(renderXlsxParts(ladder)),
     csv: renderCsv,
     "cells-csv": renderCellsCsv,
     json: renderJson,

@@ -61,10 +61,11 @@ describe("ladder build", () => {
     const written = snapshotDir(path.join(root, "dist"));
     expect(Object.keys(written).sort()).toEqual([...expected.keys()].sort());
     for (const [file, content] of expected) {
-      expect(written[file], file).toBe(Buffer.from(content, "utf8").toString("hex"));
-      expect(result.stdout).toContain(`  dist/${file} (${Buffer.byteLength(content)} bytes)\n`);
+      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+      expect(written[file], file).toBe(bytes.toString("hex"));
+      expect(result.stdout).toContain(`  dist/${file} (${bytes.length} bytes)\n`);
     }
-    expect(result.stdout).toMatch(/^wrote 12 files to dist\/ from 2 ladders:\n/);
+    expect(result.stdout).toMatch(/^wrote 14 files to dist\/ from 2 ladders:\n/);
     expect(readdirSync(root).sort()).toEqual(["dist", "ladder"]);
   });
 

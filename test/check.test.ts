@@ -23,7 +23,7 @@ describe("ladder check", () => {
   it("exits 0 when dist/ is exactly what build writes", async () => {
     const root = await builtRoot();
     const result = await ladder(["check", "--root", root], root);
-    expect(result).toEqual({ code: 0, stdout: "dist/ is up to date (12 files)\n", stderr: "" });
+    expect(result).toEqual({ code: 0, stdout: "dist/ is up to date (14 files)\n", stderr: "" });
   });
 
   it("names every stale file after a ladder edit, with the differing lines and the fix", async () => {
@@ -37,8 +37,20 @@ describe("ladder check", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     const named = [...result.stderr.matchAll(/^ {2}(\w+) +dist\/(\S+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
-    expect(named).toEqual(["stale sre.cells.csv", "stale sre.csv", "stale sre.html", "stale sre.json", "stale sre.md"]);
-    expect(result.stderr).toMatch(/^dist\/ is out of date: 5 files differ/);
+    expect(named).toEqual([
+      "stale sre.cells.csv",
+      "stale sre.csv",
+      "stale sre.html",
+      "stale sre.json",
+      "stale sre.md",
+      "stale sre.xlsx",
+    ]);
+    expect(result.stderr).toMatch(/^dist\/ is out of date: 6 files differ/);
+    // The workbook is a zip: its stale part is named and shown where it differs, as text.
+    expect(result.stderr).toMatch(
+      /stale {3}dist\/sre\.xlsx\n {12}xl\/sharedStrings\.xml, line 2:\n {12}- …?.*Shadows on call shifts/,
+    );
+    expect(result.stderr).toMatch(/\n {12}\+ …?.*Shadows on-call shifts/);
     expect(result.stderr).toContain("- | *Mastery* | Shadows on call shifts");
     expect(result.stderr).toContain("+ | *Mastery* | Shadows on-call shifts");
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("Run `npm run build` to update dist/, then commit it.");
@@ -62,8 +74,24 @@ describe("ladder check", () => {
     const root = tempRoot({ "small.yaml": smallYaml });
     const result = await ladder(["check", "--root", root], root);
     expect(result.code).toBe(1);
-    expect(result.stderr.match(/^ {2}missing dist\//gm)).toHaveLength(7);
+    expect(result.stderr.match(/^ {2}missing dist\//gm)).toHaveLength(8);
     expect(readdirSync(root)).toEqual(["ladder"]);
+  });
+
+  it("reports a workbook changed by hand as stale, even when its text is the same", async () => {
+    const root = await builtRoot();
+    const file = dist(root, "small.xlsx");
+    const bytes = readFileSync(file);
+    // One byte of a zip timestamp: the text inside is unchanged, the file is not what build writes.
+    bytes[10] ^= 1;
+    writeFileSync(file, bytes);
+    const result = await ladder(["check", "--root", root], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("  stale   dist/small.xlsx\n");
+    expect(result.stderr).toContain("the entries are equal; the zip around them differs");
+    writeFileSync(file, "not a zip");
+    const broken = await ladder(["check", "--root", root], root);
+    expect(broken.stderr).toContain("binary: the bytes differ from byte 0 (9 bytes; build would write");
   });
 
   it("shows a change of line endings, which is invisible otherwise", async () => {
@@ -73,7 +101,7 @@ describe("ladder check", () => {
     const result = await ladder(["check", "--root", root], root);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("  stale   dist/small.csv\n");
-    expect(result.stderr).toContain('+ <BOM>"Category","Competency","Junior (L1)","Senior (L2)"\\r');
+    expect(result.stderr).toContain('+ <BOM>"Category","Competency","Description","Junior (L1)","Senior (L2)"\\r');
   });
 
   it("exits 1 with the problems when a ladder is invalid", async () => {

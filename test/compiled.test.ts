@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusFrom, writeChanged, writeInheriting, writeOrganisation } from "../bench/generate.js";
 import { split } from "../scripts/dist/dist.js";
+import { ALL_KINDS } from "../scripts/dist/produce.js";
 import { renderDist } from "../scripts/dist/render.js";
 import { runCli } from "./helpers/cli.js";
 import { caseLadders, fixtures, goldenCases } from "./helpers/golden.js";
@@ -32,8 +33,14 @@ function compiled(args: string[], options: { threads?: boolean } = {}) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function tree(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), "utf8")]));
+/** A folder's files, text as text and the workbooks (zips) as bytes, as renderDist gives them. */
+function tree(dir: string): Record<string, string | Buffer> {
+  return Object.fromEntries(
+    readdirSync(dir).map((name) => {
+      const bytes = readFileSync(path.join(dir, name));
+      return [name, name.endsWith(".xlsx") ? bytes : bytes.toString("utf8")];
+    }),
+  );
 }
 
 describe("the compiled build", () => {
@@ -49,7 +56,11 @@ describe("the compiled build", () => {
     const run = compiled(["build", "--root", path.join(fixtures, name), "--out", dist]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(tree(dist)).toEqual(Object.fromEntries(renderDist(caseLadders(name))));
+    const rendered = [...renderDist(caseLadders(name))].map(([file, content]) => [
+      file,
+      typeof content === "string" ? content : Buffer.from(content),
+    ]);
+    expect(tree(dist)).toEqual(Object.fromEntries(rendered));
   });
 
   it("reports every invalid fixture exactly as the sources do", () => {
@@ -107,7 +118,7 @@ describe("the compiled build", () => {
     expect(two.status).toBe(0);
     expect(two.stdout.replace(/\btwo\//g, "one/")).toBe(one.stdout);
     const files = tree(path.join(dir, "two"));
-    expect(Object.keys(files)).toHaveLength(2 + 91 * 5);
+    expect(Object.keys(files)).toHaveLength(2 + 91 * ALL_KINDS.length);
     expect(files).toEqual(tree(path.join(dir, "one")));
     // A stale file on either thread's side is found, the same way on one thread and on two.
     writeFileSync(path.join(dir, "one/track-001.md"), "stale\n");
@@ -133,14 +144,14 @@ describe("sharing the work between two threads", () => {
   it("shares whole ladders by size, each share keeping the files' order", () => {
     const shares = split([listed("a", 300_000), listed("b", 300_000), listed("c", 200_000)], none, true);
     expect(shares.map((s) => s.sources.map((l) => l.file))).toEqual([["a", "c"], ["b"]]);
-    expect(shares.every((s) => s.validate && s.kinds.length === 5)).toBe(true);
+    expect(shares.every((s) => s.validate && s.kinds.length === 6)).toBe(true);
   });
 
   it("shares one large ladder's files by kind; only one thread validates it", () => {
     const shares = split([listed("a", 700_000)], { kind: "write", dir: "x" }, true);
     expect(shares.map((s) => [s.kinds, s.validate])).toEqual([
       [["html", "json"], true],
-      [["markdown", "csv", "cells-csv"], false],
+      [["markdown", "xlsx", "csv", "cells-csv"], false],
     ]);
     expect(split([listed("a", 700_000)], none, true)).toHaveLength(1);
   });

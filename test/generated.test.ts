@@ -16,12 +16,18 @@ function rendered(base: Ladder[], head: Ladder[]) {
   const b = renderDist(base);
   const h = renderDist(head);
   return [...new Set([...b.keys(), ...h.keys()])]
-    .filter((path) => b.get(path) !== h.get(path))
+    .filter((path) => !sameContent(b.get(path), h.get(path)))
     .map((path) => ({
       path: `dist/${path}`,
       status: !b.has(path) ? "added" : !h.has(path) ? "removed" : "changed",
     }))
     .sort((x, y) => byCodeUnit(x.path, y.path));
+}
+
+/** Text by value, a workbook's bytes by value too. */
+function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array | undefined): boolean {
+  if (typeof a === "string" || typeof b === "string" || a === undefined || b === undefined) return a === b;
+  return Buffer.compare(a, b) === 0;
 }
 
 type Mutation = [string, (ladder: Ladder) => void];

@@ -9,11 +9,12 @@ import { caseLadder, expectedFile, goldenCases } from "./helpers/golden.js";
 const read = (csv: string): string[][] => parse(csv, { bom: true, relax_quotes: false, record_delimiter: "\r\n" });
 
 const matrixOf = (ladder: Ladder): string[][] => [
-  ["Category", "Competency", ...ladder.levels.map(levelLabel)],
+  ["Category", "Competency", "Description", ...ladder.levels.map(levelLabel)],
   ...ladder.categories.flatMap((category) =>
     category.competencies.map((competency) => [
       category.name,
       competency.name,
+      competency.description ?? "",
       ...ladder.levels.map((level) => competency.cells[level.id] ?? ""),
     ]),
   ),
@@ -29,6 +30,7 @@ const cellsOf = (ladder: Ladder): string[][] => [
         category.name,
         competency.id,
         competency.name,
+        competency.description ?? "",
         level.id,
         String(i + 1),
         level.code,
@@ -65,7 +67,7 @@ describe("the CSV generators", () => {
       // The seed has no line breaks inside cells, so every LF is a record end, and every one follows a CR.
       expect(csv.match(/\n/g)?.length).toBe(csv.match(/\r\n/g)?.length);
     }
-    expect(read(renderCsv(caseLadder("sre")))[11]?.[4]).toMatch(/^Fully productive .* Work doesn’t necessarily/);
+    expect(read(renderCsv(caseLadder("sre")))[11]?.[5]).toMatch(/^Fully productive .* Work doesn’t necessarily/);
   });
 
   it("keep line breaks inside a cell as written, inside quotes", () => {
@@ -89,11 +91,12 @@ describe("the CSV generators", () => {
     const hostile = read(renderCsv(caseLadder("hostile-content")));
     expect(hostile[3]?.slice(1)).toEqual([
       "'=SUM(A1:A9)",
+      "",
       `'=HYPERLINK("http://evil.example","click")`,
       "'+1 and -1 and @mention",
       `'\tTab first, then "quotes", commas, and ; semicolons`,
     ]);
-    expect(hostile[0]?.[4]).toBe(`'=HYPERLINK("http://x") (L3)`);
+    expect(hostile[0]?.[5]).toBe(`'=HYPERLINK("http://x") (L3)`);
   });
 });
 

@@ -82,7 +82,7 @@ describe("the index generators", () => {
       expect(attr(section, "aria-labelledby")).toBe(attr(elements(section, "h2")[0] as Element, "id"));
       const levels = elements(elements(section, "ol")[0] as Element, "a");
       expect(levels.map(text)).toEqual(ladder.levels.map(levelLabel));
-      expect(elements(section, "a").length).toBe(1 + ladder.levels.length + 5);
+      expect(elements(section, "a").length).toBe(1 + ladder.levels.length + 6);
     });
     for (const link of elements(document, "a")) {
       const [file, fragment] = (attr(link, "href") ?? "").split("#");
@@ -111,7 +111,7 @@ describe("the index generators", () => {
       .parseInline(readme.replace(/\n/g, " "), {})[0]
       ?.children?.filter((t) => t.type === "link_open")
       .map((t) => String(t.attrGet("href") ?? ""));
-    expect(hrefs?.length).toBe(ladders.reduce((n, l) => n + 1 + l.levels.length + 5, 0));
+    expect(hrefs?.length).toBe(ladders.reduce((n, l) => n + 1 + l.levels.length + 6, 0));
     for (const href of hrefs ?? []) {
       const [file, fragment] = href.split("#");
       const target = dist.get(decodeURIComponent(file ?? ""));

@@ -2,10 +2,12 @@
  * The CSV generator: two spreadsheets per ladder, both UTF-8 with a byte order mark and CRLF line endings
  * (RFC 4180; why the BOM: ARCHITECTURE.md, "Decisions"), every field quoted and formula-neutralised (escape.ts).
  *
- * - `dist/<id>.csv`, the matrix: header `Category,Competency,` then one column per level headed `Title (Code)`;
- *   one row per competency, in the ladder's order. This is the shape `ladder import` reads back.
+ * - `dist/<id>.csv`, the matrix: header `Category,Competency,Description,` then one column per level headed
+ *   `Title (Code)`; one row per competency, in the ladder's order (Description is "" for a competency without
+ *   one).
  * - `dist/<id>.cells.csv`, the long form for HR systems and BI tools: one row per cell, with ids
  *   (see CELLS_COLUMNS), rows ordered by category, competency, then level, as in the ladder.
+ * `ladder import` reads both back (scripts/import/).
  */
 import type Handlebars from "handlebars";
 import { cellText, type Ladder, levelLabel } from "../../scripts/model/model.js";
@@ -31,6 +33,7 @@ export const CELLS_COLUMNS = [
   "category",
   "competency_id",
   "competency",
+  "competency_description",
   "level_id",
   "level_rank",
   "level_code",
@@ -38,14 +41,22 @@ export const CELLS_COLUMNS = [
   "text",
 ] as const;
 
+/** The matrix CSV's columns before the levels, one `Title (Code)` column per level after them. */
+export const MATRIX_CSV_COLUMNS = ["Category", "Competency", "Description"] as const;
+
 const record = (texts: readonly string[]): CsvField[] => texts.map(csvField);
 
 /** The records of the matrix CSV: the header, then one per competency. Pure. */
 export function matrixRecords(ladder: Ladder): CsvField[][] {
-  const header = record(["Category", "Competency", ...ladder.levels.map(levelLabel)]);
+  const header = record([...MATRIX_CSV_COLUMNS, ...ladder.levels.map(levelLabel)]);
   const rows = ladder.categories.flatMap((category) =>
     category.competencies.map((competency) =>
-      record([category.name, competency.name, ...ladder.levels.map((level) => cellText(competency, level.id))]),
+      record([
+        category.name,
+        competency.name,
+        competency.description ?? "",
+        ...ladder.levels.map((level) => cellText(competency, level.id)),
+      ]),
     ),
   );
   return [header, ...rows];
@@ -62,6 +73,7 @@ export function cellRecords(ladder: Ladder): CsvField[][] {
           category.name,
           competency.id,
           competency.name,
+          competency.description ?? "",
           level.id,
           String(index + 1),
           level.code,

@@ -3,7 +3,7 @@
  * scripts/render.ts renders exactly these, and the index pages link exactly these, so the two cannot drift.
  */
 
-export type ArtifactKind = "html" | "markdown" | "csv" | "cells-csv" | "json";
+export type ArtifactKind = "html" | "markdown" | "xlsx" | "csv" | "cells-csv" | "json";
 
 export interface Artifact {
   kind: ArtifactKind;
@@ -20,6 +20,13 @@ export function artifactsOf(id: string): Artifact[] {
   return [
     { kind: "html", path: `${id}.html`, label: "Web page", description: "the ladder to read, search and compare" },
     { kind: "markdown", path: `${id}.md`, label: "Markdown", description: "the matrix and one section per level" },
+    {
+      kind: "xlsx",
+      path: `${id}.xlsx`,
+      label: "Workbook (Excel)",
+      description:
+        "the matrix formatted to read and print, a sheet with one row per cell and its ids, and one about the ladder",
+    },
     { kind: "csv", path: `${id}.csv`, label: "Spreadsheet (CSV)", description: "the matrix, one row per competency" },
     {
       kind: "cells-csv",

@@ -146,10 +146,47 @@ const views: Record<ArtifactKind, View> = {
     ],
     row: (ladder, _, competency) => [...fullRow(ladder, competency, -1), ...orgRow(ladder, competency)],
   },
+  // The matrix sheet, the cells sheet (ids) and the about sheet; a not-applicable cell has its own style.
+  xlsx: {
+    head: (ladder) => [
+      ladder.title,
+      ladder.summary,
+      ladder.levels.length,
+      ...ladder.levels.flatMap((level) => [level.id, level.code, level.title]),
+      ladder.categories.length,
+      ...ladder.categories.flatMap((c) => [c.id, c.name, c.description, c.competencies.length]),
+      ladder.id,
+      ladder.file,
+      ladder.version,
+      ladder.effective,
+      ladder.status === "current" ? undefined : ladder.status,
+      ladder.replacedBy,
+      ladder.extends,
+      ladder.organisation?.title,
+      ladder.organisation?.track,
+    ],
+    row: (ladder, category, competency) => [
+      category.id,
+      category.name,
+      competency.id,
+      competency.name,
+      competency.description,
+      ...ladder.levels.flatMap((level): Value[] =>
+        Object.hasOwn(competency.cells, level.id)
+          ? [competency.cells[level.id]]
+          : [undefined, competency.notApplicable?.[level.id]],
+      ),
+    ],
+  },
   // One record per competency, its category only named: where one category ends is not shown.
   csv: {
     head: (ladder) => [ladder.levels.length, ...ladder.levels.map(label), rowCount(ladder)],
-    row: (ladder, category, competency) => [category.name, competency.name, ...plainCells(ladder, competency)],
+    row: (ladder, category, competency) => [
+      category.name,
+      competency.name,
+      competency.description ?? "",
+      ...plainCells(ladder, competency),
+    ],
   },
   "cells-csv": {
     head: (ladder) => [
@@ -163,6 +200,7 @@ const views: Record<ArtifactKind, View> = {
       category.name,
       competency.id,
       competency.name,
+      competency.description ?? "",
       ...plainCells(ladder, competency),
     ],
   },

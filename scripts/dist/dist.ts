@@ -4,7 +4,7 @@
  *
  * Work is split so each thread holds its own ladders and one rendered file at a time: whole ladders, balanced
  * by size; or, when one ladder is most of the work, that ladder's files by kind (the web page and the JSON
- * in one thread, which also validates; the Markdown and both CSV files in the other, which parses the same
+ * in one thread, which also validates; the Markdown, the workbook and both CSV files in the other, which parses the same
  * file: about half the time each). Problems, files and differences come back sorted as a single thread would have them.
  */
 
@@ -91,6 +91,6 @@ export function split(listed: Listed[], to: Sink, workers: boolean): Share[] {
   if (to.kind === "none") return [whole(listed)];
   return [
     { ...whole(listed), kinds: ["html", "json"] },
-    { ...whole(listed), validate: false, kinds: ["markdown", "csv", "cells-csv"] },
+    { ...whole(listed), validate: false, kinds: ["markdown", "xlsx", "csv", "cells-csv"] },
   ];
 }

@@ -13,7 +13,7 @@ import { type Listed, readListed } from "../check/sources.js";
 import type { Ladder, Problem } from "../model/model.js";
 import { locate } from "../resolve/pipeline.js";
 import { resolveLadders } from "../resolve/resolve.js";
-import { planDist, RenderError } from "./render.js";
+import { planDist, RenderError, type Rendered } from "./render.js";
 import { compareFile, type Difference, writeStaged } from "./write.js";
 
 /** Where rendered files go: nowhere (validation only), into a staged dist/, or compared with dist/. */
@@ -51,7 +51,7 @@ export interface ShareResult {
   stopped?: string;
 }
 
-export const ALL_KINDS: readonly ArtifactKind[] = ["html", "markdown", "csv", "cells-csv", "json"];
+export const ALL_KINDS: readonly ArtifactKind[] = ["html", "markdown", "xlsx", "csv", "cells-csv", "json"];
 
 /** Processes one share, file by file, in the order given. Problems are unsorted. */
 export async function produceShare(share: Share): Promise<ShareResult> {
@@ -93,10 +93,10 @@ export async function produceShare(share: Share): Promise<ShareResult> {
   return result;
 }
 
-/** Hands one rendered file to the sink. */
-export async function sink(to: Sink, path: string, content: string, present: ReadonlySet<string>): Promise<Output> {
+/** Hands one rendered file (text, or bytes) to the sink. */
+export async function sink(to: Sink, path: string, content: Rendered, present: ReadonlySet<string>): Promise<Output> {
   if (to.kind === "compare") return { path, ...(await compareFile(to.out, path, content, present)) };
-  const bytes = Buffer.from(content, "utf8");
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   if (to.kind === "write") await writeStaged(to.dir, path, bytes);
   return { path, bytes: bytes.length };
 }

@@ -9,12 +9,18 @@ import { renderJson } from "../../generators/json/render.js";
 import { renderMarkdown } from "../../generators/markdown/render.js";
 import { type ArtifactKind, INDEX_FILES } from "../../generators/shared/artifacts.js";
 import type { RenderOptions, Site } from "../../generators/shared/site.js";
+import { renderXlsxParts } from "../../generators/xlsx/render.js";
 import type { Ladder, Organisation } from "../model/model.js";
 import { distPaths } from "./dist-paths.js";
+import { zipParts } from "./zip.js";
 
-const generators: Record<ArtifactKind, (ladder: Ladder, options: RenderOptions) => string> = {
+/** A rendered file: text (written as UTF-8) or bytes (the workbook, a zip). */
+export type Rendered = string | Uint8Array;
+
+const generators: Record<ArtifactKind, (ladder: Ladder, options: RenderOptions) => Rendered> = {
   html: renderHtml,
   markdown: renderMarkdown,
+  xlsx: (ladder, options) => zipParts(renderXlsxParts(ladder, options)),
   csv: renderCsv,
   "cells-csv": renderCellsCsv,
   json: renderJson,
@@ -28,7 +34,7 @@ export interface PlannedFile {
   path: string;
   /** The kind of a ladder's own file; undefined for the index pages. */
   kind?: ArtifactKind;
-  render: () => string;
+  render: () => Rendered;
 }
 
 /**
@@ -56,11 +62,12 @@ export function planDist(
 }
 
 /**
- * Renders all of dist/ as a map from path (relative to dist/, forward slashes, e.g. `sre.md`) to file content:
+ * Renders all of dist/ as a map from path (relative to dist/, forward slashes, e.g. `sre.md`) to file content
+ * (text, or the bytes of a workbook):
  * each ladder's files (generators/shared/artifacts.ts) plus `index.html` and `README.md`. Entries come in
  * code-unit order of their paths. Throws a RenderError if two outputs would be one file, also on a disk that
  * ignores case.
  */
-export function renderDist(ladders: readonly Ladder[], organisation?: Organisation): Map<string, string> {
+export function renderDist(ladders: readonly Ladder[], organisation?: Organisation): Map<string, Rendered> {
   return new Map(planDist(ladders, { organisation }).map((file) => [file.path, file.render()]));
 }

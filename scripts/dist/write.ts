@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { zipDifference } from "./zip.js";
 
 /**
  * Writes `files` (path relative to dist/ → content) as the whole of `out`, atomically as far as a folder can
@@ -128,7 +129,7 @@ export interface Difference {
 }
 
 /** Compares `out` with the files build would write; an absent `out` makes every file missing. Sorted by path. */
-export async function compareDist(out: string, files: ReadonlyMap<string, string>): Promise<Difference[]> {
+export async function compareDist(out: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<Difference[]> {
   const present = await listFiles(out);
   const differences: Difference[] = [];
   for (const [relative, content] of files) {
@@ -148,12 +149,17 @@ export async function compareDist(out: string, files: ReadonlyMap<string, string
 export async function compareFile(
   out: string,
   relative: string,
-  content: string,
+  content: string | Uint8Array,
   present: ReadonlySet<string>,
 ): Promise<{ bytes: number; difference?: Difference }> {
-  if (!present.has(relative))
-    return { bytes: Buffer.byteLength(content, "utf8"), difference: { path: relative, kind: "missing" } };
+  const size = () => (typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.length);
+  if (!present.has(relative)) return { bytes: size(), difference: { path: relative, kind: "missing" } };
   const actual = readReused(path.join(out, ...relative.split("/")));
+  if (typeof content !== "string") {
+    if (Buffer.compare(actual, content) === 0) return { bytes: content.length };
+    const detail = zipDifference(actual, content, firstDifference) ?? bytesDiffer(actual, content);
+    return { bytes: content.length, difference: { path: relative, kind: "stale", detail } };
+  }
   const bytes = encodedLength(actual, content);
   if (bytes === actual.length) return { bytes };
   const detail = firstDifference(actual.toString("utf8"), content);
@@ -231,6 +237,13 @@ export function firstDifference(actual: string, expected: string, max = 3): stri
 }
 
 const WINDOW = 100;
+
+/** Where two binary files part (a workbook is a zip: a line diff of it would show nothing readable). Pure. */
+export function bytesDiffer(actual: Uint8Array, expected: Uint8Array): string {
+  let at = 0;
+  while (at < actual.length && at < expected.length && actual[at] === expected[at]) at++;
+  return `binary: the bytes differ from byte ${at} (${actual.length} bytes; build would write ${expected.length})`;
+}
 
 function visible(line: string): string {
   return line.replace(/\uFEFF/g, "<BOM>").replace(/\r/g, "\\r");

@@ -1,10 +1,13 @@
 /**
- * Reads a matrix CSV (the shape of our `dist/<id>.csv`, as a spreadsheet exports it) into a table for import:
- * header `Category,Competency,` then one `Title (Code)` column per level; one record per competency.
- * RFC 4180 quoting, with or without a BOM, any line endings; spreadsheet formula neutralisation is undone. Pure.
+ * Reads our CSV files (as a spreadsheet exports them) into a table for import: the matrix (`dist/<id>.csv`:
+ * header `Category,Competency,Description,` — Description optional — then one `Title (Code)` column per level;
+ * one record per competency) or the long form with ids (`dist/<id>.cells.csv`, import-cells.ts).
+ * RFC 4180 quoting, with or without a BOM, any line endings; spreadsheet formula neutralisation is undone, and
+ * "Not applicable: reason" is a cell that does not apply. Pure.
  */
 import { restoreFormula } from "../../generators/csv/escape.js";
-import { type ImportedTable, ParseFailure, parseLevelLabel } from "./import-table.js";
+import { isCellsHeader, readCellsTable } from "./import-cells.js";
+import { type ImportedTable, notApplicableReason, ParseFailure, parseLevelLabel } from "./import-table.js";
 
 interface CsvRecord {
   line: number;
@@ -71,20 +74,26 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   return records;
 }
 
-/** Reads a matrix CSV into a table. Throws ParseFailure with the line that could not be read. */
+/** Reads a matrix or cells CSV into a table. Throws ParseFailure with the line that could not be read. */
 export function readCsvTable(text: string): ImportedTable {
   const records = parseCsvRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (records.length === 0) throw new ParseFailure(1, "the file holds no CSV records");
   const [header, ...rows] = records;
   const names = header.fields.map((f) => restoreFormula(f).trim());
+  if (isCellsHeader(names)) return readCellsTable(records, { csv: true });
   if (names.length < 3 || names[0].toLowerCase() !== "category" || names[1].toLowerCase() !== "competency") {
     throw new ParseFailure(
       header.line,
-      `the header must read Category,Competency, then one "Title (Code)" column per level (found: ${names.slice(0, 3).join(",")})`,
+      `the header must read Category,Competency,Description, then one "Title (Code)" column per level, or be our cells CSV's (ladder_id,category_id,…) (found: ${names.slice(0, 3).join(",")})`,
     );
   }
+  // Description is optional (spreadsheets of our earlier CSV, and others, have none).
+  const described = names[2].toLowerCase() === "description";
+  const first = described ? 3 : 2;
+  if (names.length <= first)
+    throw new ParseFailure(header.line, 'the header has no "Title (Code)" column for any level');
   const table: ImportedTable = {
-    levels: names.slice(2).map((label) => ({ ...parseLevelLabel(label, header.line), line: header.line })),
+    levels: names.slice(first).map((label) => ({ ...parseLevelLabel(label, header.line), line: header.line })),
     groups: [],
   };
   for (const record of rows) {
@@ -92,7 +101,9 @@ export function readCsvTable(text: string): ImportedTable {
     if (fields.length !== names.length) {
       throw new ParseFailure(record.line, `this record has ${fields.length} fields; the header has ${names.length}`);
     }
-    const [category, competency, ...cells] = fields;
+    const [category, competency] = fields;
+    const description = described ? fields[2] : "";
+    const cells = fields.slice(first);
     if (category.trim() === "") throw new ParseFailure(record.line, "the Category field is empty");
     // Rows of one category come together; a category name that comes back later starts a new group.
     let group = table.groups.at(-1);
@@ -100,7 +111,13 @@ export function readCsvTable(text: string): ImportedTable {
       group = { name: category, line: record.line, rows: [] };
       table.groups.push(group);
     }
-    group.rows.push({ name: competency, line: record.line, cells });
+    group.rows.push({
+      name: competency,
+      line: record.line,
+      ...(description !== "" ? { description } : {}),
+      cells,
+      notApplicable: cells.map(notApplicableReason),
+    });
   }
   return table;
 }

@@ -8,6 +8,8 @@ import type { Category, Competency, Ladder, Level, Section } from "../model/mode
 
 /** A ladder as read from a table, before ids are given. Lines are 1-based, for error messages. */
 export interface ImportedTable {
+  /** The ladder id the input names (our workbook and cells CSV hold it), if any. */
+  id?: string;
   title?: string;
   /** The version fields, from our own Markdown's version line. */
   stamp?: Pick<Ladder, "version" | "effective" | "status" | "replacedBy">;
@@ -25,6 +27,8 @@ export interface ImportedTable {
       name: string;
       line: number;
       cells: string[];
+      /** Per level, the reason the competency does not apply there ("" when none is given); the cell is then ignored. */
+      notApplicable?: Array<string | undefined>;
       id?: string;
       description?: string;
       examples?: string[][];
@@ -53,6 +57,15 @@ export function parseLevelLabel(label: string, line: number): { title: string; c
     );
   }
   return { title: match[1], code: match[2] };
+}
+
+/**
+ * How our CSV files and workbook write a cell that does not apply (model.ts `cellText`): "Not applicable", or
+ * "Not applicable: " and the reason. Returns the reason, or undefined for any other text.
+ */
+export function notApplicableReason(text: string): string | undefined {
+  if (text === "Not applicable") return "";
+  return text.startsWith("Not applicable: ") ? text.slice("Not applicable: ".length) : undefined;
 }
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -121,7 +134,13 @@ export function buildLadder(table: ImportedTable, options: BuildOptions): Omit<L
     const competencies = group.rows.map((row): Competency => {
       if (row.name.trim() === "") throw new ParseFailure(row.line, "a competency row has no name");
       const cells: Record<string, string> = {};
+      const notApplicable: Record<string, string> = {};
       row.cells.forEach((cell, i) => {
+        const reason = row.notApplicable?.[i];
+        if (reason !== undefined) {
+          notApplicable[levels[i].id] = text(reason);
+          return;
+        }
         if (cell.trim() === "") {
           throw new ParseFailure(
             row.line,
@@ -139,6 +158,7 @@ export function buildLadder(table: ImportedTable, options: BuildOptions): Omit<L
         name: text(row.name),
         ...(row.description !== undefined ? { description: text(row.description) } : {}),
         cells,
+        ...(Object.keys(notApplicable).length > 0 ? { notApplicable } : {}),
         ...(Object.keys(examples).length > 0 ? { examples } : {}),
       };
     });

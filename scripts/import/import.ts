@@ -1,22 +1,29 @@
 /**
- * Import: an existing ladder (a Markdown pipe table or a matrix CSV) to ladder data and canonical YAML.
- * Pure: text in, data or a ParseFailure's line and message out; `scripts/commands/import.ts` is the edge.
+ * Import: an existing ladder (a Markdown pipe table, our matrix or cells CSV, or our workbook) to ladder data
+ * and canonical YAML. Pure: text or bytes in, data or a ParseFailure's line and message out;
+ * `scripts/cli/commands/import.ts` is the edge.
  */
 import { Document } from "yaml";
 import type { Ladder } from "../model/model.js";
 import { formatLadder, STRINGIFY_OPTIONS } from "./format.js";
 import { readCsvTable } from "./import-csv.js";
 import { readMarkdownPage } from "./import-page.js";
-import { buildLadder, ParseFailure } from "./import-table.js";
+import { buildLadder, type ImportedTable, ParseFailure } from "./import-table.js";
+import { readWorkbookTable } from "./import-xlsx.js";
 
-export type ImportFormat = "markdown" | "csv";
+export type ImportFormat = "markdown" | "csv" | "xlsx";
 
 export type LadderData = Omit<Ladder, "id" | "file">;
 
 export type ImportResult = { ok: true; ladder: LadderData } | { ok: false; line: number; message: string };
 
-/** Every ladder of an input, in its order; a Markdown page may hold several. */
-export type ImportAllResult = { ok: true; ladders: LadderData[] } | { ok: false; line: number; message: string };
+/**
+ * Every ladder of an input, in its order; a Markdown page may hold several. `ids` holds, per ladder, the
+ * ladder id the input names (our workbook and cells CSV do), where it is one.
+ */
+export type ImportAllResult =
+  | { ok: true; ladders: LadderData[]; ids: Array<string | undefined> }
+  | { ok: false; line: number; message: string };
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -26,19 +33,35 @@ export interface ImportOptions {
   fixEncoding?: boolean;
 }
 
-/** The format of an input: by its extension, else by its first line (`|` or `#` starts Markdown). */
-export function detectFormat(file: string, text: string): ImportFormat {
+/**
+ * The format of an input: a zip (`PK\x03\x04`) or `.xlsx` is a workbook; then by its extension, else by its
+ * first line (`|` or `#` starts Markdown).
+ */
+export function detectFormat(file: string, input: string | Uint8Array): ImportFormat {
+  const head = typeof input === "string" ? input.slice(0, 4096) : new TextDecoder().decode(input.subarray(0, 4096));
+  if (/\.xlsx$/i.test(file) || head.startsWith("PK\u0003\u0004")) return "xlsx";
   if (/\.(md|markdown)$/i.test(file)) return "markdown";
   if (/\.csv$/i.test(file)) return "csv";
-  const first = text.replace(/^\uFEFF/, "").trimStart();
+  const first = head.replace(/^\uFEFF/, "").trimStart();
   return first.startsWith("|") || first.startsWith("#") ? "markdown" : "csv";
 }
 
-/** Reads every ladder of a Markdown page or a CSV. Never throws on bad input: the result names the line. */
-export function importLadders(text: string, options: ImportOptions): ImportAllResult {
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Reads every ladder of an input: text for Markdown and CSV, bytes for a workbook. Never throws on bad input: the result names the line. */
+export function importLadders(input: string | Uint8Array, options: ImportOptions): ImportAllResult {
   try {
-    const tables = options.format === "csv" ? [readCsvTable(text)] : readMarkdownPage(text);
-    return { ok: true, ladders: tables.map((table) => buildLadder(table, options)) };
+    const tables: ImportedTable[] =
+      typeof input !== "string"
+        ? [readWorkbookTable(input)]
+        : options.format === "csv"
+          ? [readCsvTable(input)]
+          : readMarkdownPage(input);
+    return {
+      ok: true,
+      ladders: tables.map((table) => buildLadder(table, options)),
+      ids: tables.map((table) => (table.id !== undefined && ID.test(table.id) ? table.id : undefined)),
+    };
   } catch (error) {
     if (error instanceof ParseFailure) return { ok: false, line: error.line, message: error.message };
     throw error;
@@ -46,8 +69,8 @@ export function importLadders(text: string, options: ImportOptions): ImportAllRe
 }
 
 /** Reads the one ladder of an input; an input with several tables is refused, naming how many. */
-export function importLadder(text: string, options: ImportOptions): ImportResult {
-  const all = importLadders(text, options);
+export function importLadder(input: string | Uint8Array, options: ImportOptions): ImportResult {
+  const all = importLadders(input, options);
   if (!all.ok) return all;
   if (all.ladders.length !== 1) {
     return { ok: false, line: 1, message: `the page holds ${all.ladders.length} ladders; import them all at once` };

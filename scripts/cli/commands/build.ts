@@ -8,8 +8,8 @@ import { locations, parse } from "../cli.js";
 
 export const help = `Usage: ladder build [--root DIR] [--ladders DIR] [--out DIR]
 
-Validates every ladder/*.yaml, then writes dist/: for each ladder <id>.md, <id>.csv, <id>.cells.csv,
-<id>.html and <id>.json, plus index.html and README.md listing them all. dist/ is replaced as a whole
+Validates every ladder/*.yaml, then writes dist/: for each ladder <id>.md, <id>.xlsx, <id>.csv,
+<id>.cells.csv, <id>.html and <id>.json, plus index.html and README.md listing them all. dist/ is replaced as a whole
 (files of removed ladders disappear); when any ladder has an error nothing in dist/ changes.
 Output is byte-identical on every machine, time zone and locale.
 

@@ -1,4 +1,4 @@
-/** `ladder import FILE`: a Markdown table or matrix CSV ladder to canonical, valid `ladder/<id>.yaml`. */
+/** `ladder import FILE`: a Markdown table, one of our CSV files or our workbook to canonical, valid `ladder/<id>.yaml`. */
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ladderIdOf, loadSource } from "../../check/load.js";
@@ -20,9 +20,14 @@ Turns an existing ladder into canonical YAML that passes \`ladder validate\`:
     A page may hold several tables, each under its own heading (\`# Ops Leadership\`): each becomes a
     ladder, its id from its heading. Headings, paragraphs and lists around a table are kept as the ladder's
     prose (before the table) and afterword (after it); text that cannot be kept is named, nothing dropped;
-  - a CSV shaped like our dist/<id>.csv: header Category,Competency, then one "Title (Code)" column per
-    level, one row per competency (as a spreadsheet saves it: with or without BOM, any line endings).
-Ids are derived from names and made unique (mastery, mastery-2 …); levels are l1, l2 …
+  - a CSV shaped like our dist/<id>.csv: header Category,Competency,Description (Description optional),
+    then one "Title (Code)" column per level, one row per competency (as a spreadsheet saves it: with or
+    without BOM, any line endings); or like our dist/<id>.cells.csv, one row per cell with every id;
+  - our workbook, dist/<id>.xlsx (also once saved by Excel or LibreOffice): its Cells sheet, with every id,
+    or its Matrix sheet; the About sheet gives the title and summary. Other workbooks are refused.
+A cell reading "Not applicable" or "Not applicable: REASON" becomes a level that does not apply.
+Where the input has no ids they are derived from names and made unique (mastery, mastery-2 …); levels are
+l1, l2 …; the ladder id is the one our workbook and cells CSV hold, else from FILE's name.
 Text is kept exactly; quality findings are reported as warnings, not changed.
 
   --id ID          the ladder id (default: from FILE's name; for a page of several ladders, from their
@@ -68,19 +73,26 @@ export const run: Command = async (argv, io) => {
   const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
     throw new ExitError(1, `cannot read ${shown}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
   });
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    const line = firstBadLine(bytes);
-    throw new ExitError(1, `${shown}:${line}: the file is not UTF-8; save it as UTF-8 (in Excel: "CSV UTF-8")`);
+  const format = detectFormat(input, bytes);
+  // A workbook is read as bytes (a zip); every other input is text, and must be UTF-8.
+  let text = "";
+  if (format !== "xlsx") {
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      const line = firstBadLine(bytes);
+      throw new ExitError(1, `${shown}:${line}: the file is not UTF-8; save it as UTF-8 (in Excel: "CSV UTF-8")`);
+    }
   }
 
   const fixEncoding = values["fix-encoding"] === true;
-  const fileId = slugify(ladderIdOf(input.replace(/\.(md|markdown|csv)$/i, "")), "ladder");
+  const fileId = slugify(ladderIdOf(input.replace(/(\.cells)?\.(md|markdown|csv|xlsx)$/i, "")), "ladder");
   const firstId = values.id?.[0] ?? fileId;
-  const format = detectFormat(input, text);
-  const result = importLadders(text, { format, title: values.title ?? firstId, fixEncoding });
+  const result = importLadders(format === "xlsx" ? bytes : text, {
+    format,
+    title: values.title ?? firstId,
+    fixEncoding,
+  });
   if (!result.ok) {
     reportProblems(
       [{ file: shown, line: result.line, column: 1, severity: "error", rule: "import", message: result.message }],
@@ -103,7 +115,8 @@ export const run: Command = async (argv, io) => {
   }
   const unique = uniqueIds();
   const planned = result.ladders.map((data, k) => {
-    const id = unique(values.id?.[k] ?? (many ? slugify(data.title, "ladder") : fileId));
+    // Our workbook and cells CSV name their ladder; other inputs get it from the file name or a heading.
+    const id = unique(values.id?.[k] ?? result.ids[k] ?? (many ? slugify(data.title, "ladder") : fileId));
     const out = !many && values.out ? path.resolve(io.cwd, values.out) : path.join(where.ladders, `${id}.yaml`);
     const ladder = !many && values.title ? { ...data, title: values.title } : data;
     return { id, out, outShown: displayPath(where.root, out), ladder };
@@ -146,7 +159,7 @@ export const run: Command = async (argv, io) => {
       `imported ${shown} → ${outShown}: ${count(ladder.levels.length, "level", "levels")}, ${count(ladder.categories.length, "category", "categories")}, ${count(competencies, "competency", "competencies")}${sections > 0 ? `, ${count(sections, "prose section", "prose sections")}` : ""}\n`,
     );
   }
-  if (!fixEncoding && findMojibake(text).length > 0) {
+  if (!fixEncoding && format !== "xlsx" && findMojibake(text).length > 0) {
     io.stderr(
       `the input looks like it has broken encoding (mojibake); run again: ${npmCommand("import", [shown, "--fix-encoding", "--force"])}\n`,
     );

@@ -1,0 +1,119 @@
+/**
+ * Packs a generator's parts into one zip file (the workbook, generators/xlsx/): the same bytes on every
+ * machine, time zone and run; and, for `check`, says where two such files differ (`zipDifference`). Pure.
+ *
+ * Each part is *stored* (zip method 0, as ECMA-376's packages allow besides deflate), with one fixed
+ * timestamp and nothing else that varies: no clock, no time zone, no file-system attributes. Stored, because
+ * `check` packs every workbook again to compare it with dist/, and deflate is the one cost that grows with
+ * the text (why not a zip library: ARCHITECTURE.md, "Decisions"); git compresses the committed file itself,
+ * and deltas between two versions of uncompressed XML stay small where two deflated files share nothing.
+ * The checksum is zlib's CRC-32, which is one fixed function wherever it runs.
+ */
+import { crc32 } from "node:zlib";
+import { unzipSync } from "fflate";
+
+/** 1980-01-01 12:00:00 in MS-DOS form, the first day a zip timestamp can hold (noon: no time zone can shift it a day). */
+const DOS_TIME = 12 << 11;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+const LOCAL_HEADER = 30;
+const CENTRAL_HEADER = 46;
+const END_RECORD = 22;
+/** Version 2.0 of the zip format, what a stored entry needs. */
+const VERSION = 20;
+
+export interface Part {
+  /** The entry's name: ASCII, forward slashes (`xl/workbook.xml`). */
+  path: string;
+  text: string;
+}
+
+/** The zip of `parts`, in their order, each as UTF-8. Throws past the limits of a zip without ZIP64. */
+export function zipParts(parts: readonly Part[]): Uint8Array {
+  const names = parts.map((part) => Buffer.from(part.path, "ascii"));
+  const lengths = parts.map((part) => Buffer.byteLength(part.text, "utf8"));
+  let size = END_RECORD;
+  for (let i = 0; i < parts.length; i++) size += LOCAL_HEADER + CENTRAL_HEADER + 2 * names[i].length + lengths[i];
+  if (size > 0xffff_ffff || parts.length > 0xffff) throw new Error("the workbook is too large for a zip file");
+  // Not zero-filled: every byte is written below, which the check at the end holds to.
+  const out = Buffer.allocUnsafe(size);
+  const central: Array<{ name: Buffer; crc: number; length: number; offset: number }> = [];
+  let at = 0;
+  parts.forEach((part, i) => {
+    const name = names[i];
+    const length = lengths[i];
+    const offset = at;
+    // The text is encoded straight into place, and its checksum taken there; the header is filled in after.
+    const body = LOCAL_HEADER + name.length + offset;
+    out.write(part.text, body, length, "utf8");
+    const crc = crc32(out.subarray(body, body + length));
+    central.push({ name, crc, length, offset });
+    at = out.writeUInt32LE(0x04034b50, at);
+    at = entryFields(out, at, crc, length, name.length);
+    at += name.copy(out, at);
+    at += length;
+  });
+  const start = at;
+  for (const entry of central) {
+    at = out.writeUInt32LE(0x02014b50, at);
+    at = out.writeUInt16LE(VERSION, at); // made by: MS-DOS attributes, version 2.0
+    at = entryFields(out, at, entry.crc, entry.length, entry.name.length);
+    at = out.writeUInt16LE(0, at); // comment length
+    at = out.writeUInt16LE(0, at); // disk number
+    at = out.writeUInt16LE(0, at); // internal attributes
+    at = out.writeUInt32LE(0, at); // external attributes
+    at = out.writeUInt32LE(entry.offset, at);
+    at += entry.name.copy(out, at);
+  }
+  const length = at - start;
+  at = out.writeUInt32LE(0x06054b50, at);
+  at = out.writeUInt16LE(0, at); // this disk
+  at = out.writeUInt16LE(0, at); // the disk where the directory starts
+  at = out.writeUInt16LE(central.length, at);
+  at = out.writeUInt16LE(central.length, at);
+  at = out.writeUInt32LE(length, at);
+  at = out.writeUInt32LE(start, at);
+  at = out.writeUInt16LE(0, at); // comment length
+  if (at !== size) throw new Error(`zip: wrote ${at} of ${size} bytes`);
+  return out;
+}
+
+/** The fields a local header and a central directory entry share, from "version needed" to "extra length". */
+function entryFields(out: Buffer, at: number, crc: number, length: number, nameLength: number): number {
+  let p = out.writeUInt16LE(VERSION, at);
+  p = out.writeUInt16LE(0, p); // flags: none (names are ASCII; sizes known up front)
+  p = out.writeUInt16LE(0, p); // method: stored
+  p = out.writeUInt16LE(DOS_TIME, p);
+  p = out.writeUInt16LE(DOS_DATE, p);
+  p = out.writeUInt32LE(crc, p);
+  p = out.writeUInt32LE(length, p); // compressed size
+  p = out.writeUInt32LE(length, p); // uncompressed size
+  p = out.writeUInt16LE(nameLength, p);
+  return out.writeUInt16LE(0, p); // extra field length
+}
+
+/**
+ * Where two zip files differ, for `check`: the first entry (in the expected file's order) whose text differs,
+ * with `firstDifference` of the two texts; or undefined when either is no zip that can be read.
+ */
+export function zipDifference(
+  actual: Uint8Array,
+  expected: Uint8Array,
+  differ: (a: string, b: string) => string,
+): string | undefined {
+  let a: Record<string, Uint8Array>;
+  let b: Record<string, Uint8Array>;
+  try {
+    a = unzipSync(actual);
+    b = unzipSync(expected);
+  } catch {
+    return undefined;
+  }
+  const text = (bytes: Uint8Array | undefined) => (bytes === undefined ? "" : Buffer.from(bytes).toString("utf8"));
+  for (const name of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (a[name] === undefined) return `${name} is missing from the file in dist/`;
+    if (b[name] === undefined) return `${name} is in the file in dist/ but build would not write it`;
+    if (Buffer.compare(a[name], b[name]) !== 0) return `${name}, ${differ(text(a[name]), text(b[name]))}`;
+  }
+  return "the entries are equal; the zip around them differs";
+}
