@@ -168,7 +168,7 @@ async function main(): Promise<number> {
         changedCells,
       };
       // The in-process stages time check's stages file by file; an organisation is resolved as a whole.
-      if (opts.stages && !(size.shape !== "seed" && size.shape.organisation)) {
+      if (opts.stages && size.tracks === undefined && !(size.shape !== "seed" && size.shape.organisation)) {
         const child = spawnSync(
           process.execPath,
           ["--import", "tsx", "bench/stages.ts", JSON.stringify({ root: base, head, runs: opts.runs })],
