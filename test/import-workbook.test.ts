@@ -139,6 +139,19 @@ describe("ladder import of a workbook", () => {
     expect(written.split("\n").slice(2)).toEqual(sre.split("\n").slice(sre.split("\n").indexOf("") + 1));
   });
 
+  it("keeps the version, effective date, status and replacement the About sheet shows", () => {
+    const [ladder] = caseLadders("versioned");
+    const back = imported(workbookOf(ladder), "xlsx").ladder;
+    expect([back.version, back.effective, back.status, back.replacedBy]).toEqual([
+      ladder.version,
+      ladder.effective,
+      ladder.status,
+      ladder.replacedBy,
+    ]);
+    expect(back.version).toBe("2.1.0");
+    expect(back.status).toBe("legacy");
+  });
+
   it("refuses a workbook of another shape, and a file that is no workbook, naming the file", async () => {
     const root = tempRoot({});
     mkdirSync(path.join(root, "in"), { recursive: true });

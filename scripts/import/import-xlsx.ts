@@ -52,6 +52,7 @@ export function readWorkbookTable(bytes: Uint8Array): ImportedTable {
     ...(about.id !== undefined && table.id === undefined ? { id: about.id } : {}),
     ...(about.title !== undefined ? { title: about.title } : {}),
     ...(about.summary !== undefined ? { summary: about.summary } : {}),
+    ...(about.stamp !== undefined ? { stamp: about.stamp } : {}),
   };
 }
 
@@ -98,15 +99,32 @@ function readMatrix(sheet: SheetRows): ImportedTable {
   return table;
 }
 
-/** The About sheet's title, summary and ladder id, found by their labels in the first column. */
-function aboutOf(sheet: SheetRows | undefined): { title?: string; summary?: string; id?: string } {
+/** The About sheet's title, summary, ladder id and version fields, found by their labels in the first column. */
+function aboutOf(sheet: SheetRows | undefined): {
+  title?: string;
+  summary?: string;
+  id?: string;
+  stamp?: NonNullable<ImportedTable["stamp"]>;
+} {
   const value = (label: string) => sheet?.rows.find((r) => r.fields[0]?.trim() === label)?.fields[1];
   const title = value(ABOUT_LABELS.title);
   const summary = value(ABOUT_LABELS.summary);
   const id = value(ABOUT_LABELS.id);
+  // The version fields as the ladder said them; the schema and rules judge them once imported.
+  const version = value(ABOUT_LABELS.version);
+  const effective = value(ABOUT_LABELS.effective);
+  const status = value(ABOUT_LABELS.status);
+  const replacedBy = value(ABOUT_LABELS.replacedBy);
+  const stamp = {
+    ...(version ? { version } : {}),
+    ...(effective ? { effective } : {}),
+    ...(status ? { status: status as NonNullable<ImportedTable["stamp"]>["status"] } : {}),
+    ...(replacedBy ? { replacedBy } : {}),
+  };
   return {
     ...(title ? { title } : {}),
     ...(summary ? { summary } : {}),
     ...(id ? { id } : {}),
+    ...(Object.keys(stamp).length > 0 ? { stamp } : {}),
   };
 }
