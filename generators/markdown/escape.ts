@@ -57,6 +57,14 @@ export function escapeMarkdown(text: string): MarkdownText {
     .replace(BLOCK_START, (start) => `${start.slice(0, -1)}\\${start.slice(-1)}`) as MarkdownText;
 }
 
+/**
+ * Markdown written by code around text that is already MarkdownText: the literal parts are code's own
+ * (emphasis, brackets), every value is escaped (or validated prose), so the result is MarkdownText too.
+ */
+export function md(strings: TemplateStringsArray, ...values: MarkdownText[]): MarkdownText {
+  return strings.reduce((out, part, i) => out + part + (i < values.length ? values[i] : ""), "") as MarkdownText;
+}
+
 /** Marks text that needs no escaping because code built it from safe parts (ids, anchors, fixed words). */
 export function trustedMarkdown(text: string): MarkdownText {
   if (/[\\`*_~[\]|#$<&\r\n]/.test(text)) throw new Error(`not safe as raw Markdown: ${JSON.stringify(text)}`);

@@ -5,15 +5,7 @@
  * emphasis, code and links (no HTML), so it passes through as written; headings are plain text, escaped.
  */
 import type { Competency, Ladder, Level, Section } from "../../scripts/model/model.js";
-import { escapeMarkdown, type MarkdownText, markdownUrl } from "./escape.js";
-
-/**
- * Markdown written by this module around text that is already MarkdownText: the literal parts are code's own
- * (emphasis, brackets), every value is escaped (or validated prose), so the result is MarkdownText too.
- */
-function md(strings: TemplateStringsArray, ...values: MarkdownText[]): MarkdownText {
-  return strings.reduce((out, part, i) => out + part + (i < values.length ? values[i] : ""), "") as MarkdownText;
-}
+import { escapeMarkdown, type MarkdownText, markdownUrl, md } from "./escape.js";
 
 /** Prose text, validated by the `prose-markdown` rule: written as the ladder has it. */
 const validatedProse = (text: string) => text.replace(/\r\n?/g, "\n").trimEnd() as MarkdownText;

@@ -13,6 +13,7 @@ import { type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { markdownStamp, stampOf } from "../shared/stamp.js";
 import { template as compile, environment, registerPartial } from "../shared/templates.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl, trustedMarkdown } from "./escape.js";
+import { type HistoryVersion, historyMarkdown } from "./history.js";
 import {
   cellMarkdown,
   fromMark,
@@ -37,6 +38,8 @@ export interface MarkdownContext {
   source: MarkdownText;
   /** Prose, inheritance and the organisation (generators/markdown/organisation.ts); all null for a plain ladder. */
   org: OrganisationLines;
+  /** The versions the ladder's `history:` records (history.ts); null when none. */
+  history: HistoryVersion[] | null;
 }
 
 export interface MatrixGroup {
@@ -161,6 +164,7 @@ export function markdownContext(ladder: Ladder): MarkdownContext {
     about: about.length > 0 ? about : null,
     source: escapeMarkdown(sourceName(ladder)),
     org: organisationLines(ladder),
+    history: historyMarkdown(ladder),
   };
 }
 

@@ -133,6 +133,7 @@ const views: Record<ArtifactKind, View> = {
       ...fullHead(ladder, (category) => (described(category) ? category.id : undefined)),
       ...stampHead(ladder),
       ...orgHead(ladder),
+      ladder.history === undefined || ladder.history.length === 0 ? undefined : JSON.stringify(ladder.history),
     ],
     row: (ladder, _, competency) => [...fullRow(ladder, competency, 0), ...orgRow(ladder, competency)],
   },
