@@ -41,6 +41,8 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   const shares = split(listed, to, workersAvailable(io.env)).map((share) => ({ ...share, site }));
   // The worker starts first, so both threads work at once.
   const elsewhere = shares.slice(1).map((share) => runInWorker("produce", share));
+  // Awaited below; handled here too, so a failure in this thread first never leaves a worker's unhandled.
+  for (const promise of elsewhere) promise.catch(() => undefined);
   const here = await produceShare(shares[0]);
   const results: ShareResult[] = [here, ...(await Promise.all(elsewhere))];
 

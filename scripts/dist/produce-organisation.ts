@@ -50,7 +50,8 @@ export async function produceOrganisation(
     (sum, l) => sum + l.levels.length * l.categories.reduce((n, c) => n + c.competencies.length, 0),
     0,
   );
-  const own = (file: (typeof planned)[number], i: number) => file.kind === undefined || i % 2 === 0;
+  // The main thread keeps the index pages and every other ladder's files; the worker the rest.
+  const own = (file: (typeof planned)[number], ladder: number) => file.kind === undefined || ladder % 2 === 0;
   const byLadder = ladderOrdinals(planned);
   const split = workersAvailable(io.env) && cells >= WORKER_THRESHOLD_CELLS;
   const elsewhere = split
@@ -62,6 +63,8 @@ export async function produceOrganisation(
         sink: to,
       })
     : Promise.resolve([]);
+  // Awaited below; handled here too, so a failure on this side first never leaves the worker's unhandled.
+  elsewhere.catch(() => undefined);
   for (const [i, file] of planned.entries()) {
     if (!split || own(file, byLadder[i] ?? 0)) outputs.push(await sink(to, file.path, file.render(), present));
   }
