@@ -8,7 +8,7 @@
  *   #compare=<level>..<level>                                                             (two levels side by side)
  *   #history, #version-<version>                                                          (what changed in each version)
  */
-import { type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
+import { competencyCount, type Ladder, type Level, levelLabel } from "../../scripts/model/model.js";
 import type { RenderOptions } from "../shared/site.js";
 import { stampOf } from "../shared/stamp.js";
 import { type CellShown, cellShown, fromMark } from "./cells.js";
@@ -142,7 +142,7 @@ export function buildContext(ladder: Ladder, options: RenderOptions = {}): PageC
   const { levels } = ladder;
   const site = options.site ?? {};
   const labels = levels.map(levelLabel);
-  const count = ladder.categories.reduce((n, c) => n + c.competencies.length, 0);
+  const count = competencyCount(ladder);
   const stamp = stampOf(ladder);
   const history = historyContext(ladder);
   const changes = cellChanges(ladder, history);

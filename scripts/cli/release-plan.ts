@@ -16,7 +16,7 @@ import { readSide, type Side } from "../diff/git.js";
 import { compare, reportContext } from "../diff/report.js";
 import { type VersionTag, versionTags } from "../diff/tags.js";
 import { defuse } from "../github/comment.js";
-import type { Ladder, Problem } from "../model/model.js";
+import { competencyCount, type Ladder, type Problem } from "../model/model.js";
 import { printable } from "../model/problems.js";
 import { compareVersions, versionTag } from "../model/version.js";
 import { asValidateResult, resolveSources } from "../resolve/pipeline.js";
@@ -105,7 +105,7 @@ async function notesOf(
   maxChars: number,
 ): Promise<string> {
   if (previous === undefined) {
-    const cells = ladder.categories.reduce((n, c) => n + c.competencies.length, 0) * ladder.levels.length;
+    const cells = competencyCount(ladder) * ladder.levels.length;
     const first = md`### ${inline(ladder.title)} ${raw(ladder.version ?? "")}\n\nThe first release of this ladder: ${ladder.levels.length} levels, ${cells} cells.\n`;
     return defuse(first.text);
   }

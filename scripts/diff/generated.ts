@@ -11,7 +11,15 @@
  */
 import { sourceName } from "../../generators/markdown/render.js";
 import { type ArtifactKind, artifactsOf, INDEX_FILES } from "../../generators/shared/artifacts.js";
-import { type Category, type Competency, cellText, type Ladder, type Level, levelLabel } from "../model/model.js";
+import {
+  type Category,
+  type Competency,
+  cellText,
+  competencyCount,
+  type Ladder,
+  type Level,
+  levelLabel,
+} from "../model/model.js";
 import { byCodeUnit } from "./change.js";
 
 type Value = string | number | boolean | undefined;
@@ -71,7 +79,6 @@ const stampHead = (ladder: Ladder, raw = false): Value[] => [
   raw || ladder.status !== "current" ? ladder.status : undefined,
   ladder.replacedBy,
 ];
-const rowCount = (ladder: Ladder) => ladder.categories.reduce((n, category) => n + category.competencies.length, 0);
 
 /**
  * The ladder, its levels and its categories, as the web page, the Markdown and the JSON show them.
@@ -181,7 +188,7 @@ const views: Record<ArtifactKind, View> = {
   },
   // One record per competency, its category only named: where one category ends is not shown.
   csv: {
-    head: (ladder) => [ladder.levels.length, ...ladder.levels.map(label), rowCount(ladder)],
+    head: (ladder) => [ladder.levels.length, ...ladder.levels.map(label), competencyCount(ladder)],
     row: (ladder, category, competency) => [
       category.name,
       competency.name,
@@ -194,7 +201,7 @@ const views: Record<ArtifactKind, View> = {
       ladder.id,
       ladder.levels.length,
       ...ladder.levels.flatMap((level) => [level.id, level.code, level.title]),
-      rowCount(ladder),
+      competencyCount(ladder),
     ],
     row: (ladder, category, competency) => [
       category.id,

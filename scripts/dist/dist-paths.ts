@@ -37,5 +37,10 @@ export function distPaths(ids: readonly string[]): DistPath[] {
   });
   add({ path: INDEX_FILES.html });
   add({ path: INDEX_FILES.markdown });
-  return paths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return paths.sort(byPath);
+}
+
+/** Orders files of dist/ by path in UTF-16 code units, the same under every locale. */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

@@ -14,6 +14,7 @@ import { ExitError, type Io } from "../model/io.js";
 import type { Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
 import { isOrganisationFile } from "../resolve/organisation.js";
+import { byPath } from "./dist-paths.js";
 import { ALL_KINDS, type Output, produceShare, type Share, type ShareResult, type Sink, sink } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
 import { readSite } from "./site.js";
@@ -41,8 +42,6 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   const shares = split(listed, to, workersAvailable(io.env)).map((share) => ({ ...share, site }));
   // The worker starts first, so both threads work at once.
   const elsewhere = shares.slice(1).map((share) => runInWorker("produce", share));
-  // Awaited below; handled here too, so a failure in this thread first never leaves a worker's unhandled.
-  for (const promise of elsewhere) promise.catch(() => undefined);
   const here = await produceShare(shares[0]);
   const results: ShareResult[] = [here, ...(await Promise.all(elsewhere))];
 
@@ -69,7 +68,7 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   const present = new Set(to.kind === "compare" ? to.present : []);
   const outputs = results.flatMap((r) => r.outputs);
   for (const file of index) outputs.push(await sink(to, file.path, file.render(), present));
-  return { ok: true, ladders, outputs: outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  return { ok: true, ladders, outputs: outputs.sort(byPath) };
 }
 
 /** One share for the main thread, or two when a worker is available and the ladders are large. */

@@ -10,9 +10,10 @@ import type { Site } from "../../generators/shared/site.js";
 import { type Listed, readListed } from "../check/sources.js";
 import type { Io } from "../model/io.js";
 import { ExitError } from "../model/io.js";
-import type { Ladder } from "../model/model.js";
+import { competencyCount, type Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
 import { resolveSources } from "../resolve/pipeline.js";
+import { byPath } from "./dist-paths.js";
 import { type Output, type Sink, sink } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
 import { runInWorker, workersAvailable } from "./threads.js";
@@ -46,33 +47,27 @@ export async function produceOrganisation(
   if (to.kind === "none") return { ok: true, ladders: result.ladders, outputs };
   // With many files, a worker renders every other ladder's files from a copy of the resolved ladders.
   // Tracks are short files that resolve to whole ladders: the work is the resolved cells, not the bytes read.
-  const cells = result.ladders.reduce(
-    (sum, l) => sum + l.levels.length * l.categories.reduce((n, c) => n + c.competencies.length, 0),
-    0,
-  );
+  const cells = result.ladders.reduce((sum, l) => sum + l.levels.length * competencyCount(l), 0);
   // The main thread keeps the index pages and every other ladder's files; the worker the rest.
-  const own = (file: (typeof planned)[number], ladder: number) => file.kind === undefined || ladder % 2 === 0;
-  const byLadder = ladderOrdinals(planned);
+  const own = (file: (typeof planned)[number]) => file.ladder === undefined || file.ladder % 2 === 0;
   const split = workersAvailable(io.env) && cells >= WORKER_THRESHOLD_CELLS;
   const elsewhere = split
     ? runInWorker("produceResolved", {
         ladders: result.ladders,
         organisation: result.organisation,
         site,
-        paths: planned.filter((file, i) => !own(file, byLadder[i] ?? 0)).map((file) => file.path),
+        paths: planned.filter((file) => !own(file)).map((file) => file.path),
         sink: to,
       })
     : Promise.resolve([]);
-  // Awaited below; handled here too, so a failure on this side first never leaves the worker's unhandled.
-  elsewhere.catch(() => undefined);
-  for (const [i, file] of planned.entries()) {
-    if (!split || own(file, byLadder[i] ?? 0)) outputs.push(await sink(to, file.path, file.render(), present));
+  for (const file of planned) {
+    if (!split || own(file)) outputs.push(await sink(to, file.path, file.render(), present));
   }
   outputs.push(...(await elsewhere));
   return {
     ok: true,
     ladders: result.ladders,
-    outputs: outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    outputs: outputs.sort(byPath),
   };
 }
 
@@ -81,13 +76,3 @@ export async function produceOrganisation(
  * (threads.ts `WORKER_THRESHOLD`) holds, the work that repays starting a worker.
  */
 export const WORKER_THRESHOLD_CELLS = 5_000;
-
-/** For each planned file, the ordinal of the ladder it belongs to (files of one ladder stay in one thread). */
-function ladderOrdinals(planned: ReturnType<typeof planDist>): number[] {
-  const ordinal = new Map<string, number>();
-  return planned.map((file) => {
-    const stem = file.path.slice(0, file.path.indexOf("."));
-    if (!ordinal.has(stem)) ordinal.set(stem, ordinal.size);
-    return ordinal.get(stem) as number;
-  });
-}

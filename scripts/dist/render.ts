@@ -34,6 +34,8 @@ export interface PlannedFile {
   path: string;
   /** The kind of a ladder's own file; undefined for the index pages. */
   kind?: ArtifactKind;
+  /** The index, in the ladders given, of the ladder a file of its own belongs to; undefined for the index pages. */
+  ladder?: number;
   render: () => Rendered;
 }
 
@@ -57,7 +59,7 @@ export function planDist(
       const render = path === INDEX_FILES.html ? renderIndexHtml : renderIndexMarkdown;
       return [{ path, render: () => render(ladders, options.organisation) }];
     }
-    return [{ path, kind, render: () => generators[kind](ladders[ladder], more) }];
+    return [{ path, kind, ladder, render: () => generators[kind](ladders[ladder], more) }];
   });
 }
 

@@ -25,12 +25,15 @@ export function workersAvailable(env: Record<string, string | undefined> = proce
   );
 }
 
-/** Runs `task` with `input` in a new worker thread; resolves with its result, rejects with its error. */
+/**
+ * Runs `task` with `input` in a new worker thread; resolves with its result, rejects with its error (marked
+ * handled, so the caller may await it later).
+ */
 export function runInWorker<K extends keyof Tasks>(
   task: K,
   input: Parameters<Tasks[K]>[0],
 ): Promise<Awaited<ReturnType<Tasks[K]>>> {
-  return new Promise((resolve, reject) => {
+  const result = new Promise<Awaited<ReturnType<Tasks[K]>>>((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { task, input } });
     let settled = false;
     worker.once("message", (reply: { ok: true; output: never } | { ok: false; message: string; code?: string }) => {
@@ -47,4 +50,7 @@ export function runInWorker<K extends keyof Tasks>(
       if (!settled) reject(new Error(`a worker thread stopped (exit code ${code}) before it finished`));
     });
   });
+  // The caller awaits it after its own share; a failure there first must not leave this rejection unhandled.
+  result.catch(() => undefined);
+  return result;
 }

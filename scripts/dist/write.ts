@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { byPath } from "./dist-paths.js";
 import { zipDifference } from "./zip.js";
 
 /**
@@ -139,7 +140,7 @@ export async function compareDist(out: string, files: ReadonlyMap<string, string
   for (const relative of present) {
     if (!files.has(relative)) differences.push({ path: relative, kind: "extra" });
   }
-  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return differences.sort(byPath);
 }
 
 /**

@@ -231,6 +231,11 @@ export interface PathProblem {
   atKey?: boolean;
 }
 
+/** The number of competencies (rows) of a ladder, across its categories. */
+export function competencyCount(ladder: Pick<Ladder, "categories">): number {
+  return ladder.categories.reduce((n, category) => n + category.competencies.length, 0);
+}
+
 /** Display label of a level, as in the seed's header: `Junior SRE (L1)`. */
 export function levelLabel(level: Level): string {
   // A title that already ends with its code ("Distinguished SRE (L6)") does not get it twice.

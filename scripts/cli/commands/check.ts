@@ -2,6 +2,7 @@
 
 import { displayPath } from "../../check/sources.js";
 import { produceDist } from "../../dist/dist.js";
+import { byPath } from "../../dist/dist-paths.js";
 import { type Difference, listFiles } from "../../dist/write.js";
 import type { Command } from "../../model/io.js";
 import { locations, parse } from "../cli.js";
@@ -38,7 +39,7 @@ export const run: Command = async (argv, io) => {
   const differences: Difference[] = [
     ...produced.outputs.flatMap((o) => (o.difference ? [o.difference] : [])),
     ...[...present].filter((p) => !built.has(p)).map((p): Difference => ({ path: p, kind: "extra" })),
-  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  ].sort(byPath);
   if (differences.length === 0) {
     io.stdout(`${shown}/ is up to date (${produced.outputs.length} files)\n`);
     return 0;

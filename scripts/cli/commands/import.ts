@@ -8,6 +8,7 @@ import { displayPath } from "../../check/sources.js";
 import { detectFormat, importLadders, ladderYaml } from "../../import/import.js";
 import { slugify, uniqueIds } from "../../import/import-table.js";
 import { type Command, ExitError, UsageError } from "../../model/io.js";
+import { competencyCount } from "../../model/model.js";
 import { reportProblems } from "../../model/problems.js";
 import { locations, parse } from "../cli.js";
 import { npmCommand } from "../forgive.js";
@@ -153,7 +154,7 @@ export const run: Command = async (argv, io) => {
     await writeFile(out, yaml, { flag: values.force ? "w" : "wx" });
   }
   for (const { outShown, ladder } of written) {
-    const competencies = ladder.categories.reduce((n, c) => n + c.competencies.length, 0);
+    const competencies = competencyCount(ladder);
     const sections = (ladder.prose?.length ?? 0) + (ladder.afterword?.length ?? 0);
     io.stdout(
       `imported ${shown} → ${outShown}: ${count(ladder.levels.length, "level", "levels")}, ${count(ladder.categories.length, "category", "categories")}, ${count(competencies, "competency", "competencies")}${sections > 0 ? `, ${count(sections, "prose section", "prose sections")}` : ""}\n`,
