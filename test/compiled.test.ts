@@ -141,19 +141,23 @@ describe("sharing the work between two threads", () => {
     expect(split([listed("a", 900_000), listed("b", 900_000)], none, false)).toHaveLength(1);
   });
 
-  it("shares whole ladders by size, each share keeping the files' order", () => {
+  it("shares validation by whole ladders, by size, each share keeping the files' order", () => {
     const shares = split([listed("a", 300_000), listed("b", 300_000), listed("c", 200_000)], none, true);
     expect(shares.map((s) => s.sources.map((l) => l.file))).toEqual([["a", "c"], ["b"]]);
     expect(shares.every((s) => s.validate && s.kinds.length === 6)).toBe(true);
+    expect(split([listed("a", 700_000)], none, true)).toHaveLength(1);
   });
 
-  it("shares one large ladder's files by kind; only one thread validates it", () => {
-    const shares = split([listed("a", 700_000)], { kind: "write", dir: "x" }, true);
-    expect(shares.map((s) => [s.kinds, s.validate])).toEqual([
-      [["html", "json"], true],
-      [["markdown", "xlsx", "csv", "cells-csv"], false],
-    ]);
-    expect(split([listed("a", 700_000)], none, true)).toHaveLength(1);
+  it("shares rendering by kind of file, for one ladder or many; only the main thread validates", () => {
+    for (const ladders of [[listed("a", 700_000)], [listed("a", 300_000), listed("b", 300_000)]]) {
+      for (const to of [{ kind: "write", dir: "x" } as const, { kind: "compare", out: "x", present: [] } as const]) {
+        const shares = split(ladders, to, true);
+        expect(shares.map((s) => [s.kinds, s.validate, s.sources.length])).toEqual([
+          [["html", "cells-csv", "json"], true, ladders.length],
+          [["markdown", "xlsx", "csv"], false, ladders.length],
+        ]);
+      }
+    }
   });
 });
 

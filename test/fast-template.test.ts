@@ -14,6 +14,7 @@ import { CSP, SCRIPT, STYLE } from "../generators/html/render.js";
 import { markdownContext } from "../generators/markdown/render.js";
 import { fastRuntime } from "../generators/shared/fast-runtime.js";
 import { compileFast, Unsupported } from "../generators/shared/fast-template.js";
+import { groups, PIECE_LINES } from "../generators/shared/fast-template-scan.js";
 import { loadSource } from "../scripts/check/load.js";
 import type { Ladder } from "../scripts/model/model.js";
 
@@ -47,9 +48,9 @@ function both(text: string, context: unknown, options: Options = { strict: true 
     (t) => Handlebars.parse(t),
     (name) => (partials as never)[name],
   );
-  const render = new Function("rt", "root", fast.body) as (rt: unknown, root: unknown) => string;
+  const make = new Function("rt", fast.body) as (rt: unknown) => (root: unknown) => string;
   const rt = fastRuntime(env);
-  return { reference, fast: run(() => render(rt, context)) };
+  return { reference, fast: run(() => make(rt)(context)) };
 }
 
 const context = {
@@ -107,6 +108,42 @@ describe("compileFast", () => {
     expect(fast).toBe(reference);
   });
 
+  it("cuts a long block into functions of a bounded size, at statement boundaries, and renders the same", () => {
+    // Long enough at every level (the top, a partial, an `#each` body, an `#if` branch) to be cut, with `../`
+    // and data names crossing the cuts.
+    const line = (i: number) => `<p>{{name}} {{text ../title}} {{@index}} ${i}</p>\n`;
+    const many = (n: number) => Array.from({ length: n }, (_, i) => line(i)).join("");
+    const top = Array.from({ length: 60 }, (_, i) => `<h1>{{title}} ${i}</h1>\n`).join("");
+    const partials = { long: `{{#each items}}${many(60)}{{/each}}` };
+    const text = `${top}{{#each items}}{{#if name}}${many(60)}{{else}}x{{/if}}{{/each}}{{> long}}`;
+    const { reference, fast } = both(text, context, { strict: true }, partials);
+    expect(reference).not.toMatch(/^threw/);
+    expect(fast).toBe(reference);
+    const { body } = compileFast(
+      text,
+      { strict: true },
+      (t) => Handlebars.parse(t),
+      (name) => (partials as never)[name],
+    );
+    const [head, render] = body.split("\nreturn function (root) {\n");
+    const pieces = head.split(/\n(?=function piece)/).slice(1);
+    expect(pieces.length).toBeGreaterThan(6);
+    // A piece holds up to PIECE_LINES lines, or one statement that is longer (an `#each` loop's few lines more).
+    for (const f of pieces) expect(f.split("\n").length, f.slice(0, 40)).toBeLessThanOrEqual(PIECE_LINES + 20);
+    // 180 statements at the top, a partial, a loop and a branch: the render function itself is a few calls.
+    expect(render.split("\n").length).toBeLessThan(PIECE_LINES);
+  });
+
+  it("groups statements' lines up to the limit, never cutting a statement", () => {
+    expect(groups([["a"], ["b", "c"], ["d"], ["e", "f", "g", "h"], ["i"]], 3)).toEqual([
+      ["a", "b", "c"],
+      ["d"],
+      ["e", "f", "g", "h"],
+      ["i"],
+    ]);
+    expect(groups([], 3)).toEqual([]);
+  });
+
   it("refuses what it does not read, so that Handlebars renders it", () => {
     const refused = [
       "{{#each items as |item|}}{{item.name}}{{/each}}",
@@ -160,8 +197,8 @@ describe("compileFast", () => {
       (t) => Handlebars.parse(t),
       (name) => partials[name],
     );
-    const render = new Function("rt", "root", fast.body) as (rt: unknown, root: unknown) => string;
-    return { reference: env.compile(read(main), options), fast: (c: unknown) => render(fastRuntime(env), c) };
+    const make = new Function("rt", fast.body) as (rt: unknown) => (root: unknown) => string;
+    return { reference: env.compile(read(main), options), fast: (c: unknown) => make(fastRuntime(env))(c) };
   }
 
   it("renders the web page of the seed ladder exactly as Handlebars does", () => {

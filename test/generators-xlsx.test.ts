@@ -14,6 +14,7 @@ import { CELLS_COLUMNS } from "../generators/csv/render.js";
 import type { RenderOptions } from "../generators/shared/site.js";
 import { CELL_LIMIT, cellValue, restoreXstring, xmlText } from "../generators/xlsx/escape.js";
 import { renderXlsxParts } from "../generators/xlsx/render.js";
+import { Utf8Writer } from "../generators/xlsx/utf8-writer.js";
 import { readSources } from "../scripts/check/sources.js";
 import { renderDist } from "../scripts/dist/render.js";
 import { zipParts } from "../scripts/dist/zip.js";
@@ -297,5 +298,24 @@ describe("xmlText", () => {
     const cut = cellValue(long);
     expect(cut.length).toBeLessThanOrEqual(CELL_LIMIT);
     expect(cut.endsWith("a…")).toBe(true);
+  });
+});
+
+describe("Utf8Writer", () => {
+  it("appends text as UTF-8 through many growths, every kind of character whole", () => {
+    const writer = new Utf8Writer(4);
+    const texts = ["a", "doesn’t", "😀 emoji", "", "ü".repeat(1000), '<row r="1">', "\u{10FFFF}"];
+    for (let i = 0; i < 200; i++) writer.write(texts[i % texts.length] as string);
+    const expected = Buffer.from(Array.from({ length: 200 }, (_, i) => texts[i % texts.length]).join(""), "utf8");
+    expect(Buffer.compare(Buffer.from(writer.bytes()), expected)).toBe(0);
+  });
+
+  it("packs bytes and text alike into the zip", () => {
+    const text = "<x>doesn’t</x>";
+    const writer = new Utf8Writer();
+    writer.write(text);
+    const asText = zipParts([{ path: "a.xml", text }]);
+    const asBytes = zipParts([{ path: "a.xml", text: writer.bytes() }]);
+    expect(Buffer.compare(Buffer.from(asText), Buffer.from(asBytes))).toBe(0);
   });
 });

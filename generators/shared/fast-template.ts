@@ -16,6 +16,8 @@
  * Templates still only lay out: this changes how a template runs, never what it may contain.
  */
 
+import { groups, PIECE_LINES, usesDepths } from "./fast-template-scan.js";
+
 /** A construct this compiler does not read; the caller falls back to Handlebars. */
 export class Unsupported extends Error {}
 
@@ -23,7 +25,7 @@ export class Unsupported extends Error {}
 type Node = any;
 
 export interface FastSource {
-  /** The body of `function (rt, root)`, returning the rendered text. */
+  /** The body of `function (rt)`, returning the render function: `root` in, the rendered text out. */
   body: string;
   /** Partial names inlined, with the template text each was read from (for the cache key). */
   partials: string[];
@@ -144,9 +146,30 @@ export function compileFast(
     return `((${v} = ${path(p, scope, true)}), typeof ${v} === "function" ? ${v}.call(${scope.ctx}) : ${v})`;
   };
 
+  /**
+   * A block's statements; past `PIECE_LINES` lines of code, in functions of about that many lines each. V8
+   * optimises a function in one piece, in time that grows faster than its size: the page's render function
+   * in one piece took about a second of the other core to optimise, and ran unoptimised all that while.
+   * Each statement's temporaries are its own, so a statement boundary is always a safe place to cut.
+   */
   const program = (prog: Node | null | undefined, scope: Scope, out: string[]): void => {
     if (!prog) return;
-    for (const statement of prog.body) statementCode(statement, scope, out);
+    const pieces = prog.body.map((statement: Node) => {
+      const code: string[] = [];
+      statementCode(statement, scope, code);
+      return code;
+    });
+    const total = pieces.reduce((sum: number, code: string[]) => sum + code.length, 0);
+    if (total <= PIECE_LINES) {
+      for (const code of pieces) out.push(...code);
+      return;
+    }
+    const params = [scope.ctx, scope.data, ...(scope.depths === null ? [] : [scope.depths])].join(", ");
+    for (const group of groups(pieces, PIECE_LINES)) {
+      const fn = fresh("piece");
+      functions.push(`function ${fn}(${params}) {\nvar out = "";\n${group.join("\n")}\nreturn out;\n}`);
+      out.push(`out += ${fn}(${params});`);
+    }
   };
 
   const statementCode = (node: Node, scope: Scope, out: string[]): void => {
@@ -185,12 +208,18 @@ export function compileFast(
         partials.add(name);
         inlining.push(name);
         // A partial starts a depth stack of its own (Handlebars passes depths to partials only in compat mode).
+        // A function of its own, as an `#each` body is: one render function holding every partial's code grew
+        // so large that optimising it cost more (about a second of the other core) than it saved.
+        const fn = fresh("partial");
+        const inner: string[] = [];
         let depths: string | null = null;
         if (useDepths) {
           depths = fresh("ds");
-          out.push(`var ${depths} = [${scope.ctx}];`);
+          inner.push(`var ${depths} = [c];`);
         }
-        program(parsed, { ...scope, depths }, out);
+        program(parsed, { ctx: "c", data: "d", depths }, inner);
+        functions.push(`function ${fn}(c, d) {\nvar out = "";\n${inner.join("\n")}\nreturn out;\n}`);
+        out.push(`out += ${fn}(${scope.ctx}, ${scope.data});`);
         inlining.pop();
         return;
       }
@@ -254,35 +283,10 @@ export function compileFast(
   const lines: string[] = [];
   const root: Scope = { ctx: "root", data: "data0", depths: useDepths ? "depths0" : null };
   program(ast, root, lines);
-  const head = ['"use strict";', 'var out = "";', "var data0 = { root: root };"];
-  if (useDepths) head.push("var depths0 = [root];");
-  head.push(...locations, ...functions);
-  return { body: [...head, ...lines, "return out;"].join("\n"), partials: [...partials].sort() };
-}
-
-/** Whether any path in the template or its partials climbs with `../` (then each block keeps a depth stack). */
-function usesDepths(
-  ast: Node,
-  parse: (text: string) => Node,
-  partial: (name: string) => string | undefined,
-  seen: Set<string>,
-): boolean {
-  let found = false;
-  const visit = (node: Node): void => {
-    if (found || node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    if (node.type === "PathExpression" && node.depth > 0 && !node.data) found = true;
-    if (node.type === "PartialStatement" && node.name?.type === "PathExpression") {
-      const name = node.name.original;
-      const source = seen.has(name) ? undefined : partial(name);
-      seen.add(name);
-      if (source !== undefined) visit(parse(source));
-    }
-    for (const key of Object.keys(node)) if (key !== "loc") visit(node[key]);
-  };
-  visit(ast);
-  return found;
+  // Locations and block functions are made once per runtime, not on every render: a page's render made some
+  // 600 location objects and 50 closures each time before its first line of output.
+  const start = ['var out = "";', "var data0 = { root: root };"];
+  if (useDepths) start.push("var depths0 = [root];");
+  const body = ['"use strict";', ...locations, ...functions, "return function (root) {", ...start, ...lines];
+  return { body: [...body, "return out;", "};"].join("\n"), partials: [...partials].sort() };
 }

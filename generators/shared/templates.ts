@@ -42,7 +42,8 @@ type Spec = Parameters<Runtime["template"]>[0];
 /** A template's fast form (fast-template.ts): the partials it inlined (name → path under generators/). */
 interface FastForm {
   partials: Record<string, string>;
-  render: (rt: FastRuntime, root: unknown) => string;
+  /** The render function for one runtime (made once per template and environment). */
+  make: (rt: FastRuntime) => (root: unknown) => string;
 }
 let table: Record<string, Spec | FastForm | null> | null | undefined;
 
@@ -88,8 +89,8 @@ function fastFormOf(file: string, options: TemplateOptions): FastForm | null {
   if (loaded && key in loaded) return loaded[key] as FastForm | null;
   const source = fastSource(file, options);
   if (source === null) return null;
-  const render = new Function("rt", "root", source.body) as FastForm["render"];
-  return { partials: source.partials, render };
+  const make = new Function("rt", source.body) as FastForm["make"];
+  return { partials: source.partials, make };
 }
 
 /** The generated code of a template's fast form and the partials it inlined, or null when unsupported. */
@@ -128,8 +129,7 @@ export function template<T>(env: Runtime, file: URL, options: TemplateOptions): 
       return entry !== undefined && relative(entry.file) === where && entry.options === wanted;
     });
   if (fast !== null && fits) {
-    const rt = fastRuntime(env);
-    return ((context: T) => fast.render(rt, context)) as Handlebars.TemplateDelegate<T>;
+    return fast.make(fastRuntime(env)) as Handlebars.TemplateDelegate<T>;
   }
   return handlebarsTemplate<T>(env, filePath, options);
 }
@@ -180,7 +180,7 @@ export function precompiledSource(): string {
       const form =
         fast === null
           ? "null"
-          : `{ partials: ${JSON.stringify(fast.partials)}, render: function (rt, root) {\n${fast.body}\n} }`;
+          : `{ partials: ${JSON.stringify(fast.partials)}, make: function (rt) {\n${fast.body}\n} }`;
       return [
         `  ${JSON.stringify(keyOf(file, options))}: ${spec},`,
         `  ${JSON.stringify(`fast ${keyOf(file, options)}`)}: ${form},`,

@@ -1,7 +1,7 @@
 /**
  * The workbook generator: `dist/<id>.xlsx`, the ladder as a formatted spreadsheet (Office Open XML,
  * ECMA-376). Code decides what each sheet holds (sheets.ts); worksheet.ts, styles.ts and package.ts lay it
- * out as SpreadsheetML. This returns the package's parts as text; scripts/dist/zip.ts packs them into the
+ * out as SpreadsheetML. This returns the package's parts as XML text (or its UTF-8 bytes); scripts/dist/zip.ts packs them into the
  * file, with fixed timestamps. Pure and deterministic. Why our own writer and not a workbook library:
  * ARCHITECTURE.md, "Decisions".
  */
@@ -21,10 +21,10 @@ import { sheetsOf } from "./sheets.js";
 import { STYLES_XML } from "./styles.js";
 import { SharedStrings, sheetRelsXml, worksheetXml } from "./worksheet.js";
 
-/** One part of the package: its path inside the zip and its XML. */
+/** One part of the package: its path inside the zip and its XML, as text or (the large parts) UTF-8 bytes. */
 export interface XlsxPart {
   path: string;
-  text: string;
+  text: string | Uint8Array;
 }
 
 /** The parts of `dist/<id>.xlsx`, in the order they are packed ([Content_Types].xml first, as Excel writes). */

@@ -6,6 +6,7 @@
 import { cellValue, xmlText } from "./escape.js";
 import type { Cell, Sheet, Style } from "./sheets.js";
 import { STYLE_INDEX } from "./styles.js";
+import { Utf8Writer } from "./utf8-writer.js";
 
 /** ` s="N"`, each style's attribute, made once. */
 const STYLE_ATTRIBUTE = Object.fromEntries(
@@ -34,11 +35,13 @@ export class SharedStrings {
     return i;
   }
 
-  /** `xl/sharedStrings.xml`. */
-  xml(): string {
-    let out = `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.texts.length}">`;
-    for (const text of this.texts) out += `<si>${textElement(text)}</si>`;
-    return `${out}</sst>`;
+  /** `xl/sharedStrings.xml`, in UTF-8. */
+  xml(): Uint8Array {
+    const out = new Utf8Writer();
+    out.write(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.texts.length}">`);
+    for (const text of this.texts) out.write(`<si>${textElement(text)}</si>`);
+    out.write("</sst>");
+    return out.bytes();
   }
 }
 
@@ -75,18 +78,29 @@ export function worksheetXml(
   sheet: Sheet,
   strings: SharedStrings,
   selected: boolean,
-): { xml: string; links: SheetLink[] } {
+): { xml: Uint8Array; links: SheetLink[] } {
   let width = Math.max(sheet.columns.length, 1);
   for (const row of sheet.rows) width = Math.max(width, row.length);
   const height = Math.max(sheet.rows.length, 1);
   const last = `${columnName(width)}${height}`;
   const links: SheetLink[] = [];
-  let data = "";
+  // Each row is encoded as soon as it is made: one string grown cell by cell through a sheet of 50,000 rows
+  // outlived the young generation as millions of pieces, and collecting them cost more than writing them.
+  const out = new Utf8Writer();
+  out.write(
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      (sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+      `<dimension ref="A1:${last}"/>` +
+      sheetViews(selected, pane(sheet.freeze)) +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      (sheet.columns.length > 0 ? `<cols>${columnsXml(sheet.columns)}</cols>` : "") +
+      "<sheetData>",
+  );
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] as Cell[];
     if (row.length === 0) continue;
     const n = r + 1;
-    data += `<row r="${n}">`;
+    let data = `<row r="${n}">`;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c] as Cell;
       const ref = columnName(c + 1) + n;
@@ -97,30 +111,27 @@ export function worksheetXml(
       else data += `<c r="${ref}"${s} t="s"><v>${strings.of(cellValue(value))}</v></c>`;
       if (cell.link) links.push({ ref, id: `rId${links.length + 1}`, url: cell.link });
     }
-    data += "</row>";
+    out.write(`${data}</row>`);
   }
-  const cols = sheet.columns
-    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
-    .join("");
-  const xml =
-    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    (sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
-    `<dimension ref="A1:${last}"/>` +
-    sheetViews(selected, pane(sheet.freeze)) +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>${data}</sheetData>` +
-    (sheet.filter ? `<autoFilter ref="A1:${last}"/>` : "") +
-    (links.length > 0
-      ? `<hyperlinks>${links.map((l) => `<hyperlink ref="${l.ref}" r:id="${l.id}"/>`).join("")}</hyperlinks>`
-      : "") +
-    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    (sheet.print
-      ? '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-        "<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>"
-      : "") +
-    "</worksheet>";
-  return { xml, links };
+  out.write(
+    "</sheetData>" +
+      (sheet.filter ? `<autoFilter ref="A1:${last}"/>` : "") +
+      (links.length > 0
+        ? `<hyperlinks>${links.map((l) => `<hyperlink ref="${l.ref}" r:id="${l.id}"/>`).join("")}</hyperlinks>`
+        : "") +
+      '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+      (sheet.print
+        ? '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+          "<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>"
+        : "") +
+      "</worksheet>",
+  );
+  return { xml: out.bytes(), links };
+}
+
+/** The `<col>` elements: each column's width. */
+function columnsXml(columns: readonly number[]): string {
+  return columns.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
 }
 
 /** The sheet's one view: selected (the tab shown on opening) or not, with its frozen pane if any. */

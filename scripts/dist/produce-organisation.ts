@@ -3,8 +3,8 @@
  * read and validated, the ladders resolved (scripts/resolve/), then each resolved ladder's files and the
  * index pages rendered one at a time into the sink. A track needs its base resolved first, so the ladders are
  * not split between threads by file: the main thread resolves them all, then, when the folder is large and a
- * second core is there, a worker renders every other ladder's files from a copy of the resolved ladders
- * (produce-resolved.ts). Without an organisation file dist.ts's path is taken, unchanged.
+ * second core is there, a worker renders some kinds of file (produce.ts `WORKER_KINDS`) from a copy of the
+ * resolved ladders (produce-resolved.ts). Without an organisation file dist.ts's path is taken, unchanged.
  */
 import type { Site } from "../../generators/shared/site.js";
 import { type Listed, readListed } from "../check/sources.js";
@@ -14,7 +14,7 @@ import { competencyCount, type Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
 import { resolveSources } from "../resolve/pipeline.js";
 import { byPath } from "./dist-paths.js";
-import { type Output, type Sink, sink } from "./produce.js";
+import { type Output, type Sink, sink, WORKER_KINDS } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
 import { runInWorker, workersAvailable } from "./threads.js";
 
@@ -45,11 +45,11 @@ export async function produceOrganisation(
   const present = new Set(to.kind === "compare" ? to.present : []);
   const outputs: Output[] = [];
   if (to.kind === "none") return { ok: true, ladders: result.ladders, outputs };
-  // With many files, a worker renders every other ladder's files from a copy of the resolved ladders.
+  // With many files, a worker renders its kinds of file from a copy of the resolved ladders.
   // Tracks are short files that resolve to whole ladders: the work is the resolved cells, not the bytes read.
   const cells = result.ladders.reduce((sum, l) => sum + l.levels.length * competencyCount(l), 0);
-  // The main thread keeps the index pages and every other ladder's files; the worker the rest.
-  const own = (file: (typeof planned)[number]) => file.ladder === undefined || file.ladder % 2 === 0;
+  // The main thread keeps the index pages and its kinds of file; the worker renders WORKER_KINDS.
+  const own = (file: (typeof planned)[number]) => file.kind === undefined || !WORKER_KINDS.includes(file.kind);
   const split = workersAvailable(io.env) && cells >= WORKER_THRESHOLD_CELLS;
   const elsewhere = split
     ? runInWorker("produceResolved", {

@@ -25,13 +25,16 @@ const VERSION = 20;
 export interface Part {
   /** The entry's name: ASCII, forward slashes (`xl/workbook.xml`). */
   path: string;
-  text: string;
+  /** The entry's content: text, stored as UTF-8, or its bytes. */
+  text: string | Uint8Array;
 }
 
-/** The zip of `parts`, in their order, each as UTF-8. Throws past the limits of a zip without ZIP64. */
+/** The zip of `parts`, in their order, each text as UTF-8. Throws past the limits of a zip without ZIP64. */
 export function zipParts(parts: readonly Part[]): Uint8Array {
   const names = parts.map((part) => Buffer.from(part.path, "ascii"));
-  const lengths = parts.map((part) => Buffer.byteLength(part.text, "utf8"));
+  const lengths = parts.map((part) =>
+    typeof part.text === "string" ? Buffer.byteLength(part.text, "utf8") : part.text.length,
+  );
   let size = END_RECORD;
   for (let i = 0; i < parts.length; i++) size += LOCAL_HEADER + CENTRAL_HEADER + 2 * names[i].length + lengths[i];
   if (size > 0xffff_ffff || parts.length > 0xffff) throw new Error("the workbook is too large for a zip file");
@@ -45,7 +48,8 @@ export function zipParts(parts: readonly Part[]): Uint8Array {
     const offset = at;
     // The text is encoded straight into place, and its checksum taken there; the header is filled in after.
     const body = LOCAL_HEADER + name.length + offset;
-    out.write(part.text, body, length, "utf8");
+    if (typeof part.text === "string") out.write(part.text, body, length, "utf8");
+    else out.set(part.text, body);
     const crc = crc32(out.subarray(body, body + length));
     central.push({ name, crc, length, offset });
     at = out.writeUInt32LE(0x04034b50, at);
