@@ -18,6 +18,13 @@ const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
  */
 export const WORKER_THRESHOLD = 512 * 1024;
 
+/**
+ * The worker's young generation is kept small: its garbage is short-lived (one rendered file at a time), and
+ * V8's default lets it grow to tens of megabytes a thread. Measured on 834 tracks of an organisation: peak
+ * memory 207 → 182 MB, time unchanged.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 /** Whether a worker thread can help: compiled code, a second core, and not switched off. */
 export function workersAvailable(env: Record<string, string | undefined> = process.env): boolean {
   return (
@@ -34,7 +41,7 @@ export function runInWorker<K extends keyof Tasks>(
   input: Parameters<Tasks[K]>[0],
 ): Promise<Awaited<ReturnType<Tasks[K]>>> {
   const result = new Promise<Awaited<ReturnType<Tasks[K]>>>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { task, input } });
+    const worker = new Worker(WORKER, { workerData: { task, input }, resourceLimits: WORKER_LIMITS });
     let settled = false;
     worker.once("message", (reply: { ok: true; output: never } | { ok: false; message: string; code?: string }) => {
       settled = true;
