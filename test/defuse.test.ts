@@ -60,6 +60,10 @@ const FORGED: readonly string[] = [
   `${URL}/issues/%31%32`,
   `[x](${URL}/pull/%31)`,
   `${URL}/ISSUES/12`,
+  // An ASCII letter before `@` is no mention, but these reach GitHub's text apart from it, or are no ASCII.
+  "**e**@octocat",
+  "e<b></b>@octocat",
+  "é@octocat",
 ];
 
 const body = (text: string) =>
@@ -80,6 +84,12 @@ describe("defuse, against a corpus of forged bodies", () => {
       expect(defuse(defused)).toBe(defused);
     });
   }
+
+  it("leaves an `@` after an ASCII letter or digit as it is: an address, a version name", () => {
+    const plain = body("Mail ops@example.com about `sre@1.0.0` and sre@1.1.0, or team9@octo.");
+    expect(githubEffects(plain)).toEqual([]);
+    expect(defuse(plain)).toBe(plain);
+  });
 
   it("leaves a body with nothing to defuse byte for byte as it is", () => {
     const plain = body("A C# cell, &amp; an entity, #sre-team, a run https://github.com/o/r/actions/runs/12.");

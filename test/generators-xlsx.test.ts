@@ -83,16 +83,23 @@ async function checkWorkbook(ladder: Ladder, bytes: Uint8Array) {
   let r = 1;
   for (let c = 1; c <= width; c++)
     expect(look(matrix.getCell(1, c))).toBe("bold, fill FFD9E1F2, wrap, border, text format");
+  // What a track inherits is shaded (INHERITED), its own is not.
+  const shade = (from: string | undefined) => (from ? `fill ${INHERITED}, ` : "");
   for (const category of ladder.categories) {
     r++;
-    for (let c = 1; c <= width; c++)
+    expect(look(matrix.getCell(r, 1))).toBe(
+      `bold, ${shade(category.from) || "fill FFEDEDED, "}wrap, border, text format`,
+    );
+    for (let c = 2; c <= width; c++)
       expect(look(matrix.getCell(r, c))).toBe("bold, fill FFEDEDED, wrap, border, text format");
     for (const competency of category.competencies) {
       r++;
-      expect(look(matrix.getCell(r, 1))).toBe("bold, wrap, border, text format");
+      expect(look(matrix.getCell(r, 1))).toBe(`bold, ${shade(competency.from)}wrap, border, text format`);
+      expect(look(matrix.getCell(r, 2))).toBe(`${shade(competency.from)}wrap, border, text format`);
       ladder.levels.forEach((level, i) => {
         const notApplicable = competency.cells[level.id] === undefined;
-        expect(look(matrix.getCell(r, 3 + i))).toBe(`${notApplicable ? "italic, " : ""}wrap, border, text format`);
+        const style = notApplicable ? "italic, " : shade(competency.cellsFrom?.[level.id]);
+        expect(look(matrix.getCell(r, 3 + i))).toBe(`${style}wrap, border, text format`);
       });
     }
   }
@@ -130,6 +137,9 @@ async function checkWorkbook(ladder: Ladder, bytes: Uint8Array) {
   return workbook;
 }
 
+/** The shade of inherited names and cells. */
+const INHERITED = "FFE2EFDA";
+
 /** exceljs' ValueType, by number (a const enum in its types). */
 const ExcelValueType = { Number: 2, String: 3, Hyperlink: 5 } as const;
 
@@ -156,6 +166,27 @@ describe("the workbook generator", () => {
     expect(mentoring[2]).toMatch(/^Not applicable: /);
     const about = Object.fromEntries(sheetTexts(workbook.getWorksheet("About") as never, 2));
     expect(about).toMatchObject({ Organisation: organisation?.title, Extends: "core" });
+    expect(about.Inherited).toBe(
+      "Shaded names and cells are inherited from core; change them there. The rest is this ladder's own.",
+    );
+    // The fixture has both: shaded inherited text and the track's own, on the Matrix and the Cells sheet.
+    const shades = (sheet: string) => {
+      const found = new Set<boolean>();
+      (workbook.getWorksheet(sheet) as never as import("exceljs").Worksheet).eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value !== null && cell.value !== "") found.add(look(cell).includes(INHERITED));
+        }),
+      );
+      return [...found].sort();
+    };
+    expect(shades("Matrix")).toEqual([false, true]);
+    expect(shades("Cells")).toEqual([false, true]);
+    // A ladder that extends nothing says nothing about shading.
+    const core = ladders.find((l) => l.id === "core") as Ladder;
+    const plain = Object.fromEntries(
+      sheetTexts((await loadWorkbook(workbookOf(core))).getWorksheet("About") as never, 2),
+    );
+    expect(plain.Inherited).toBeUndefined();
   });
 
   it("links the source file and the repository on the About sheet when the repository is configured", async () => {

@@ -104,9 +104,10 @@ describe.skipIf(!chromiumPath)("the page in a promotion conversation", () => {
   test("what the next level asks: a summary of how many change, which are new and which stay, then the details", async () => {
     await open("#level-l2");
     await page.click("#level-l2 .next-step a");
-    expect(await page.evaluate(() => location.hash)).toBe("#compare=l2..l3");
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#compare=l2..l3");
     const summary = page.locator("#compare-summary");
-    expect(await summary.locator("h3").textContent()).toBe("What Senior SRE (L3) asks beyond SRE (L2)");
+    // Made when the page has answered the new fragment: waited for, not read at once.
+    await expect.poll(() => summary.locator("h3").textContent()).toBe("What Senior SRE (L3) asks beyond SRE (L2)");
     const unchanged = rows.filter(({ competency: c }) => c.cells.l2 === c.cells.l3);
     const changed = rows.length - unchanged.length;
     expect(unchanged.map((r) => r.competency.id)).toEqual(["communication"]);

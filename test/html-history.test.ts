@@ -108,7 +108,8 @@ describe.skipIf(!chromiumPath)("the History view and the changed-since marks", (
   test("the view opens from the navigation and from a version's fragment; a mark leads to its version", async () => {
     const { page, done } = await open();
     await page.click(".views a[href='#history']");
-    expect(await page.isVisible("#history")).toBe(true);
+    // The page answers the change of fragment when its event has run: waited for, not read at once.
+    await expect.poll(() => page.isVisible("#history")).toBe(true);
     expect(await page.isHidden("#matrix")).toBe(true);
     expect(await page.title()).toBe("History · Support ladder 2026");
     expect(await page.getAttribute(".views a[href='#history']", "aria-current")).toBe("true");
@@ -118,9 +119,9 @@ describe.skipIf(!chromiumPath)("the History view and the changed-since marks", (
     expect(await page.locator("#version-2\\.1\\.0 ins").first().textContent()).toBe("added: the ");
     await page.goto(`${server.url("versioned")}#matrix`);
     await page.click("#cell-tickets--s1 .changed");
-    expect(await page.isVisible("#version-2\\.1\\.0")).toBe(true);
+    await expect.poll(() => page.isVisible("#version-2\\.1\\.0")).toBe(true);
     await page.goto(`${server.url("versioned")}#version-2.0.0`);
-    expect(await page.isVisible("#history")).toBe(true);
+    await expect.poll(() => page.isVisible("#history")).toBe(true);
     await screenshot(page, "versioned-history");
     await done();
   });

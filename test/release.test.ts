@@ -90,7 +90,7 @@ describe("ladder release --plan", () => {
     ]);
     const text = notes("sre@1.1.0.md");
     expect(text).toMatch(/^<!-- ladder-diff base=[0-9a-f]{40} head=[0-9a-f]{40} -->\n### Ladder diff: /);
-    expect(text).toContain("Base: `sre@\u200b1.0.0` at ");
+    expect(text).toContain("Base: `sre@1.0.0` at ");
     expect(text).toContain(
       "**Version**: `1.0.0` at the base; this change needs `1.1.0` or higher (substantive); the head says `1.1.0` ✓",
     );

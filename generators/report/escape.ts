@@ -3,7 +3,8 @@
  * - HTML is escaped, so no tag, comment or entity of the text reaches the page;
  * - Markdown's inline syntax (emphasis, code, links, math, tables) is backslash-escaped, and the first
  *   character of the text cannot open a block (heading, quote, list, numbered item);
- * - `@name`, `#123` and `GH-123` get a zero-width space, so nobody is pinged and nothing is cross-linked;
+ * - `@name`, `#123` and `GH-123` get a zero-width space, so nobody is pinged and nothing is cross-linked (an
+ *   `@` right after an ASCII letter or digit, as in `user@example.com`, pings no one and is left alone);
  * - bidirectional controls and invisible characters are shown as `‹U+202E›`, so none acts unseen;
  * - line breaks become `<br>`, so the text stays inside its paragraph, list item or table cell;
  * - code fences are longer than any backtick run they hold.
@@ -49,7 +50,7 @@ function escapeText(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
+    .replace(/(?<![A-Za-z0-9])@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
     .replace(/#(?=\p{N})/gu, `#${ZWSP}`)
     .replace(/\b(GH)-(?=\p{N})/giu, `$1-${ZWSP}`)
     .replace(/\r\n|\r|\n/g, "<br>");

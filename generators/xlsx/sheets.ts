@@ -7,7 +7,11 @@
  *   row per competency. Header row and the two name columns frozen; printed landscape, one page wide, the
  *   header on every page.
  * - **Cells**: one row per cell with ids (CELLS_COLUMNS, as `dist/<id>.cells.csv`), with a filter.
- * - **About**: title, summary, id, source file, version, effective date, organisation, links.
+ * - **About**: title, summary, id, source file, version, effective date, organisation, what the shading of
+ *   inherited names and cells means, links.
+ *
+ * In a track that extends a base, what is inherited (a category's or competency's name, a cell's text) is
+ * shaded on the Matrix and Cells sheets, as the page and the Markdown mark it "from core".
  */
 import { type Competency, type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { CELLS_COLUMNS } from "../csv/render.js";
@@ -26,7 +30,10 @@ export type Style =
   | "wrapped"
   | "title"
   | "label"
-  | "link";
+  | "link"
+  | "inheritedName"
+  | "inheritedText"
+  | "inheritedLong";
 
 export interface Cell {
   /** Text (always written as a string value) or a number; "" leaves the cell without a value. */
@@ -55,10 +62,13 @@ const NAME_WIDTH = 22;
 const DESCRIPTION_WIDTH = 32;
 const LEVEL_WIDTH = 36;
 
-/** A cell as the sheets show it: its text, or "Not applicable" (with the reason) in the not-applicable style. */
+/**
+ * A cell as the sheets show it: its text, shaded when inherited from a base ladder; or "Not applicable" (with
+ * the reason) in the not-applicable style.
+ */
 function levelCell(competency: Competency, levelId: string): Cell {
   const text = competency.cells[levelId];
-  if (text !== undefined) return { value: text, style: "text" };
+  if (text !== undefined) return { value: text, style: competency.cellsFrom?.[levelId] ? "inheritedText" : "text" };
   const reason = competency.notApplicable?.[levelId];
   if (reason === undefined) return { value: "", style: "text" };
   return { value: reason === "" ? "Not applicable" : `Not applicable: ${reason}`, style: "notApplicable" };
@@ -71,14 +81,14 @@ export function matrixSheet(ladder: Ladder): Sheet {
   const rows: Cell[][] = [header];
   for (const category of ladder.categories) {
     rows.push([
-      { value: category.name, style: "category" },
+      { value: category.name, style: category.from ? "inheritedName" : "category" },
       { value: category.description ?? "", style: "category" },
       ...ladder.levels.map((): Cell => ({ value: "", style: "category" })),
     ]);
     for (const competency of category.competencies) {
       rows.push([
-        { value: competency.name, style: "name" },
-        { value: competency.description ?? "", style: "text" },
+        { value: competency.name, style: competency.from ? "inheritedName" : "name" },
+        { value: competency.description ?? "", style: competency.from ? "inheritedText" : "text" },
         ...ladder.levels.map((level) => levelCell(competency, level.id)),
       ]);
     }
@@ -107,6 +117,12 @@ const CELLS_WIDTHS: Record<(typeof CELLS_COLUMNS)[number], number> = {
   text: 72,
 };
 
+/** A matrix cell's style as the Cells sheet's text column shows it (no border: a long list, filtered). */
+const LONG_STYLE: Partial<Record<Style, Style>> = {
+  notApplicable: "notApplicableLong",
+  inheritedText: "inheritedLong",
+};
+
 export function cellsSheet(ladder: Ladder): Sheet {
   const rows: Cell[][] = [CELLS_COLUMNS.map((value): Cell => ({ value, style: "header" }))];
   const plain = (value: string): Cell => ({ value, style: "plain" });
@@ -125,7 +141,7 @@ export function cellsSheet(ladder: Ladder): Sheet {
           { value: index + 1, style: "number" },
           plain(level.code),
           plain(level.title),
-          { value: cell.value, style: cell.style === "notApplicable" ? "notApplicableLong" : "wrapped" },
+          { value: cell.value, style: LONG_STYLE[cell.style] ?? "wrapped" },
         ]);
       });
     }
@@ -153,6 +169,7 @@ export const ABOUT_LABELS = {
   organisation: "Organisation",
   track: "Track",
   extends: "Extends",
+  inherited: "Inherited",
   repository: "Repository",
 } as const;
 
@@ -179,6 +196,7 @@ export function aboutSheet(ladder: Ladder, options: RenderOptions): Sheet {
   add(ABOUT_LABELS.organisation, ladder.organisation?.title);
   add(ABOUT_LABELS.track, ladder.organisation?.track);
   add(ABOUT_LABELS.extends, ladder.extends);
+  add(ABOUT_LABELS.inherited, inheritedFrom(ladder));
   add(ABOUT_LABELS.repository, repository, repository);
   rows.push([]);
   rows.push([
@@ -188,6 +206,24 @@ export function aboutSheet(ladder: Ladder, options: RenderOptions): Sheet {
     },
   ]);
   return { name: "About", columns: [16, 90], rows, freeze: { rows: 0, columns: 0 }, print: false, filter: false };
+}
+
+/**
+ * The About sheet's legend for shaded cells, naming the ladders the shaded text comes from; undefined when
+ * nothing is inherited.
+ */
+function inheritedFrom(ladder: Ladder): string | undefined {
+  const from = new Set<string>();
+  for (const category of ladder.categories) {
+    if (category.from) from.add(category.from);
+    for (const competency of category.competencies) {
+      if (competency.from) from.add(competency.from);
+      for (const id of Object.values(competency.cellsFrom ?? {})) from.add(id);
+    }
+  }
+  if (from.size === 0) return undefined;
+  const names = [...from].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(", ");
+  return `Shaded names and cells are inherited from ${names}; change them there. The rest is this ladder's own.`;
 }
 
 /** Path segments of a repository file, each percent-encoded (as the web page's links, generators/html/links.ts). */

@@ -21,6 +21,7 @@ const FILLS = [
   '<fill><patternFill patternType="gray125"/></fill>',
   solid("FFD9E1F2"),
   solid("FFEDEDED"),
+  solid("FFE2EFDA"),
 ];
 const side = (name: string) => `<${name} style="thin"><color rgb="FFBFBFBF"/></${name}>`;
 const BORDERS = [
@@ -50,6 +51,10 @@ const FORMATS: Record<Style, Format> = {
   title: { font: 3, fill: 0, border: 0, wrap: true, numFmt: 49 },
   label: { font: 1, fill: 0, border: 0, wrap: false, numFmt: 49 },
   link: { font: 4, fill: 0, border: 0, wrap: false, numFmt: 49 },
+  // Shaded: text a track inherits from its base (the About sheet says so, and from which ladder).
+  inheritedName: { font: 1, fill: 4, border: 1, wrap: true, numFmt: 49 },
+  inheritedText: { font: 0, fill: 4, border: 1, wrap: true, numFmt: 49 },
+  inheritedLong: { font: 0, fill: 4, border: 0, wrap: true, numFmt: 49 },
 };
 
 const ORDER = Object.keys(FORMATS) as Style[];

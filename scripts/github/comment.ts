@@ -187,9 +187,12 @@ function decoded(body: string): { text: string; ends: number[] } {
 /**
  * What GitHub turns into a ping or a cross-reference, in decoded text: the sign after which a zero-width space
  * breaks it. `@name` (and `@org/team`), `#123` (also `owner/repo#123`), `GH-123` in any case, and issue,
- * pull-request and discussion URLs (`…/issues/123`, which GitHub shows as a reference and backlinks).
+ * pull-request and discussion URLs (`…/issues/123`, which GitHub shows as a reference and backlinks). An `@`
+ * right after an ASCII letter or digit is no mention (`user@example.com`, a version name `sre@1.0.0`), so it
+ * is left as written: a name copied from a report or release notes then works in git as it is.
  */
-const SIGNS = /@(?=[\p{L}\p{N}_-])|#(?=\p{N})|gh-(?=\p{N})|\/(?:issues|pulls?|discussions)\/(?=\p{N})/giu;
+const SIGNS =
+  /(?<![A-Za-z0-9])@(?=[\p{L}\p{N}_-])|#(?=\p{N})|gh-(?=\p{N})|\/(?:issues|pulls?|discussions)\/(?=\p{N})/giu;
 
 /**
  * Neutralises what would make the bot ping or cross-link: a zero-width space goes after every sign of a mention

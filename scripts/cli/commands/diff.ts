@@ -125,8 +125,8 @@ function side(
   if (given.length > 1) throw new UsageError(`give only one of ${given.map((g) => g.option).join(", ")}`);
   const [one] = given;
   if (!one) return undefined;
-  // A version name copied from a report or release notes carries the zero-width space that keeps its `@` from
-  // pinging anyone (`sre@\u200b1.0.0`); no ref or folder name needs one.
+  // A version name copied from a report or release notes written before 2026-12-03 may carry a zero-width
+  // space after its `@` (`sre@\u200b1.0.0`, once written to keep it from pinging); no ref or folder needs one.
   one.value = one.value.replaceAll("\u200b", "");
   if (one.value === "") throw new UsageError(`${one.option} needs a value`);
   const kind: SideKind = one.option.endsWith("-ref") ? "ref" : one.option.endsWith("-dir") ? "dir" : "any";
