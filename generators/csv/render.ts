@@ -62,28 +62,31 @@ export function matrixRecords(ladder: Ladder): CsvField[][] {
   return [header, ...rows];
 }
 
-/** The records of the cells CSV: the header (CELLS_COLUMNS), then one per cell. Pure. */
+/**
+ * The records of the cells CSV: the header (CELLS_COLUMNS), then one per cell. Each ladder, category,
+ * competency and level field is escaped once and shared by the records that repeat it. Pure.
+ */
 export function cellRecords(ladder: Ladder): CsvField[][] {
-  const rows = ladder.categories.flatMap((category) =>
-    category.competencies.flatMap((competency) =>
-      ladder.levels.map((level, index) =>
-        record([
-          ladder.id,
-          category.id,
-          category.name,
-          competency.id,
-          competency.name,
-          competency.description ?? "",
-          level.id,
-          String(index + 1),
-          level.code,
-          level.title,
-          cellText(competency, level.id),
-        ]),
-      ),
-    ),
-  );
-  return [record(CELLS_COLUMNS), ...rows];
+  const ladderId = csvField(ladder.id);
+  const levels = ladder.levels.map((level, index) => record([level.id, String(index + 1), level.code, level.title]));
+  const rows: CsvField[][] = [record(CELLS_COLUMNS)];
+  for (const category of ladder.categories) {
+    const [categoryId, categoryName] = record([category.id, category.name]);
+    for (const competency of category.competencies) {
+      const named = record([competency.id, competency.name, competency.description ?? ""]);
+      ladder.levels.forEach((level, i) => {
+        rows.push([
+          ladderId,
+          categoryId,
+          categoryName,
+          ...named,
+          ...(levels[i] as CsvField[]),
+          csvField(cellText(competency, level.id)),
+        ]);
+      });
+    }
+  }
+  return rows;
 }
 
 // Own environment; noEscape because every field is a CsvField already (Handlebars' escaping is HTML's);
