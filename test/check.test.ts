@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CHECK_DETAILED, CHECK_NAMED } from "../scripts/cli/commands/check.js";
 import { firstDifference } from "../scripts/dist/write.js";
 import { runCli, tempRoot } from "./helpers/cli.js";
 import { fixtures, ladder } from "./helpers/golden.js";
@@ -119,6 +120,32 @@ describe("ladder check", () => {
     const stale = runCli(["check", "--root", root]);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain("extra   dist/extra.txt");
+  });
+
+  it("keeps a long report readable: the first files with their lines, then names, then a count", async () => {
+    // 12 small ladders, 8 files each: every file stale (a changed tail), and 10 extra files.
+    const ladders = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`s${String(i).padStart(2, "0")}.yaml`, smallYaml]),
+    );
+    const root = tempRoot(ladders);
+    expect((await ladder(["build", "--root", root], root)).code).toBe(0);
+    for (const file of readdirSync(dist(root))) {
+      if (!file.endsWith(".xlsx")) writeFileSync(dist(root, file), `${readFileSync(dist(root, file), "utf8")}x`);
+    }
+    for (let i = 0; i < 10; i++) writeFileSync(dist(root, `zz-old-${i}.md`), "x");
+    const result = await ladder(["check", "--root", root], root);
+    expect(result.code).toBe(1);
+    const stale = readdirSync(dist(root)).filter((f) => !f.endsWith(".xlsx") && !f.startsWith("zz-old-")).length;
+    const total = stale + 10;
+    expect(result.stderr).toMatch(new RegExp(`^dist/ is out of date: ${total} files differ`));
+    const named = result.stderr.match(/^ {2}(stale|missing|extra) +dist\//gm) ?? [];
+    expect(named).toHaveLength(CHECK_NAMED);
+    // Only the first files show their lines.
+    expect(result.stderr.match(/^ {12}line \d+:$/gm)).toHaveLength(CHECK_DETAILED);
+    expect(result.stderr).toContain(
+      `  … and ${total - CHECK_NAMED} more files (${stale - CHECK_NAMED} stale, 10 extra)\n`,
+    );
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("Run `npm run build` to update dist/, then commit it.");
   });
 
   it("prints its help with --help", async () => {

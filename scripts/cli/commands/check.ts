@@ -11,7 +11,8 @@ import { outDir } from "./build.js";
 export const help = `Usage: ladder check [--root DIR] [--ladders DIR] [--out DIR]
 
 Renders every ladder as \`ladder build\` would and compares the result with dist/ byte for byte, without
-writing anything. Names each stale, missing or extra file, with the first lines that differ.
+writing anything. Names each stale, missing or extra file (the first 60, then a count), with the first
+lines that differ (for the first 12).
 
 Options:
   --out DIR   the folder to check (default: ROOT/dist)
@@ -21,6 +22,14 @@ The fix is always: npm run build (then commit dist/).
 `;
 
 const LABELS = { stale: "stale  ", missing: "missing", extra: "extra  " } as const;
+
+/**
+ * How many differing files show their first differing lines, and how many are named; past that, a count. A
+ * change to a generator makes every file of every ladder stale, and thousands of diffs help no one: the fix
+ * is the same command for all.
+ */
+export const CHECK_DETAILED = 12;
+export const CHECK_NAMED = 60;
 
 export const run: Command = async (argv, io) => {
   const { values } = parse(argv, { out: { type: "string" } });
@@ -46,9 +55,17 @@ export const run: Command = async (argv, io) => {
   }
   const count = differences.length === 1 ? "1 file differs" : `${differences.length} files differ`;
   io.stderr(`${shown}/ is out of date: ${count} from what \`ladder build\` would write\n`);
-  for (const difference of differences) {
+  differences.slice(0, CHECK_NAMED).forEach((difference, i) => {
     io.stderr(`  ${LABELS[difference.kind]} ${shown}/${difference.path}\n`);
-    if (difference.detail) io.stderr(`${indent(difference.detail, "            ")}\n`);
+    if (difference.detail && i < CHECK_DETAILED) io.stderr(`${indent(difference.detail, "            ")}\n`);
+  });
+  const rest = differences.slice(CHECK_NAMED);
+  if (rest.length > 0) {
+    const kinds = (["stale", "missing", "extra"] as const).flatMap((kind) => {
+      const n = rest.filter((d) => d.kind === kind).length;
+      return n === 0 ? [] : [`${n} ${kind}`];
+    });
+    io.stderr(`  … and ${rest.length} more ${rest.length === 1 ? "file" : "files"} (${kinds.join(", ")})\n`);
   }
   io.stderr(`Run \`npm run build\` to update ${shown}/, then commit it.\n`);
   return 1;
