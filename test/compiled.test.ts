@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusFrom, writeChanged, writeInheriting, writeOrganisation } from "../bench/generate.js";
 import { split } from "../scripts/dist/dist.js";
 import { ALL_KINDS } from "../scripts/dist/produce.js";
+import { EARLY_WORKER_BYTES } from "../scripts/dist/produce-organisation.js";
 import { renderDist } from "../scripts/dist/render.js";
 import { runCli } from "./helpers/cli.js";
 import { caseLadders, fixtures, goldenCases } from "./helpers/golden.js";
@@ -129,6 +130,36 @@ describe("the compiled build", () => {
     expect(both.stderr).toContain("track-001.md");
     expect(both.stderr).toContain("track-002.html");
     expect(both.stderr).toBe(compiled(stale, { threads: false }).stderr);
+  }, 240_000);
+
+  it("stops a worker started early when it is not needed: invalid tracks, or too few cells once resolved", () => {
+    const seed = readFileSync(path.join(root, "ladder/sre.yaml"), "utf8");
+    const run = (dir: string) => {
+      const started = spawnSync(process.execPath, [path.join(out, "scripts/ladder.js"), "build", "--root", dir], {
+        env: { ...process.env, GITHUB_ACTIONS: "", LADDER_THREADS: "" },
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      // A worker left waiting for its input would keep the process alive until the timeout killed it.
+      expect(started.signal).toBeNull();
+      return started;
+    };
+    // Past EARLY_WORKER_BYTES, one track broken: the problem, exit 1.
+    const broken = path.join(work, "early-broken");
+    writeInheriting(broken, 90, seed, path.join(root, "schemas"));
+    writeFileSync(path.join(broken, "ladder/track-007.yaml"), "title: [unclosed\n");
+    const failed = run(broken);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/^ladder\/track-007\.yaml:1:\d+: error: /m);
+    // Past EARLY_WORKER_BYTES (a long comment), but 40 tracks resolve to 2,400 cells: one thread does it all.
+    const small = path.join(work, "early-small");
+    writeInheriting(small, 40, seed, path.join(root, "schemas"));
+    const core = path.join(small, "ladder/core.yaml");
+    writeFileSync(core, `${readFileSync(core, "utf8")}${"# padding\n".repeat(EARLY_WORKER_BYTES / 10)}`);
+    const built = run(small);
+    expect(built.stderr).toBe("");
+    expect(built.status).toBe(0);
+    expect(readdirSync(path.join(small, "dist"))).toHaveLength(2 + 41 * ALL_KINDS.length);
   }, 240_000);
 });
 

@@ -16,7 +16,7 @@ import { resolveSources } from "../resolve/pipeline.js";
 import { byPath } from "./dist-paths.js";
 import { type Output, type Sink, sink, WORKER_KINDS } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
-import { runInWorker, workersAvailable } from "./threads.js";
+import { runInWorker, type StartedWorker, startWorker, workersAvailable } from "./threads.js";
 
 /** The same shape as dist.ts's `Produced`. */
 export type ProducedOrganisation = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
@@ -26,6 +26,26 @@ export async function produceOrganisation(
   to: Sink,
   io: Io,
   site?: Site,
+): Promise<ProducedOrganisation> {
+  // A large folder is likely to need the worker: it starts now and loads its modules while this thread reads
+  // and resolves; it is stopped below if it is not needed after all.
+  const early =
+    to.kind !== "none" && workersAvailable(io.env) && listed.reduce((n, l) => n + l.size, 0) >= EARLY_WORKER_BYTES
+      ? startWorker("produceResolved")
+      : undefined;
+  try {
+    return await produce(listed, to, io, site, early);
+  } finally {
+    early?.stop();
+  }
+}
+
+async function produce(
+  listed: readonly Listed[],
+  to: Sink,
+  io: Io,
+  site: Site | undefined,
+  early: StartedWorker<"produceResolved"> | undefined,
 ): Promise<ProducedOrganisation> {
   const sources = listed.map(readListed);
   const result = resolveSources(sources);
@@ -51,15 +71,14 @@ export async function produceOrganisation(
   // The main thread keeps the index pages and its kinds of file; the worker renders WORKER_KINDS.
   const own = (file: (typeof planned)[number]) => file.kind === undefined || !WORKER_KINDS.includes(file.kind);
   const split = workersAvailable(io.env) && cells >= WORKER_THRESHOLD_CELLS;
-  const elsewhere = split
-    ? runInWorker("produceResolved", {
-        ladders: result.ladders,
-        organisation: result.organisation,
-        site,
-        paths: planned.filter((file) => !own(file)).map((file) => file.path),
-        sink: to,
-      })
-    : Promise.resolve([]);
+  const share = {
+    ladders: result.ladders,
+    organisation: result.organisation,
+    site,
+    paths: planned.filter((file) => !own(file)).map((file) => file.path),
+    sink: to,
+  };
+  const elsewhere = split ? (early ? early.run(share) : runInWorker("produceResolved", share)) : Promise.resolve([]);
   for (const file of planned) {
     if (!split || own(file)) outputs.push(await sink(to, file.path, file.render(), present));
   }
@@ -70,6 +89,13 @@ export async function produceOrganisation(
     outputs: outputs.sort(byPath),
   };
 }
+
+/**
+ * Bytes of YAML from which the worker is started before the ladders are resolved: an organisation's tracks
+ * are short files that resolve to whole ladders, so even 40 KB of them (a hundred tracks) pass
+ * WORKER_THRESHOLD_CELLS once resolved. Below, the worker starts (if at all) after resolution.
+ */
+export const EARLY_WORKER_BYTES = 32 * 1024;
 
 /**
  * Resolved cells below which an organisation is rendered in the main thread: about what 512 KB of YAML

@@ -32,17 +32,22 @@ export function workersAvailable(env: Record<string, string | undefined> = proce
   );
 }
 
+/** A worker started before its input is ready: it loads its modules meanwhile. */
+export interface StartedWorker<K extends keyof Tasks> {
+  /** Gives the worker its input (once); resolves with its result, rejects with its error (marked handled). */
+  run(input: Parameters<Tasks[K]>[0]): Promise<Awaited<ReturnType<Tasks[K]>>>;
+  /** Stops a worker that is not needed after all. */
+  stop(): void;
+}
+
 /**
- * Runs `task` with `input` in a new worker thread; resolves with its result, rejects with its error (marked
- * handled, so the caller may await it later).
+ * Starts a worker thread for `task`; its input follows with `run`. Starting it before the input is ready (an
+ * organisation's ladders still being resolved) lets it load its modules on the other core meanwhile.
  */
-export function runInWorker<K extends keyof Tasks>(
-  task: K,
-  input: Parameters<Tasks[K]>[0],
-): Promise<Awaited<ReturnType<Tasks[K]>>> {
+export function startWorker<K extends keyof Tasks>(task: K): StartedWorker<K> {
+  const worker = new Worker(WORKER, { workerData: { task }, resourceLimits: WORKER_LIMITS });
+  let settled = false;
   const result = new Promise<Awaited<ReturnType<Tasks[K]>>>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { task, input }, resourceLimits: WORKER_LIMITS });
-    let settled = false;
     worker.once("message", (reply: { ok: true; output: never } | { ok: false; message: string; code?: string }) => {
       settled = true;
       if (reply.ok) resolve(reply.output);
@@ -59,5 +64,22 @@ export function runInWorker<K extends keyof Tasks>(
   });
   // The caller awaits it after its own share; a failure there first must not leave this rejection unhandled.
   result.catch(() => undefined);
-  return result;
+  return {
+    run(input) {
+      worker.postMessage(input);
+      return result;
+    },
+    stop() {
+      settled = true;
+      void worker.terminate();
+    },
+  };
+}
+
+/** Runs `task` with `input` in a new worker thread (see `startWorker`). */
+export function runInWorker<K extends keyof Tasks>(
+  task: K,
+  input: Parameters<Tasks[K]>[0],
+): Promise<Awaited<ReturnType<Tasks[K]>>> {
+  return startWorker(task).run(input);
 }

@@ -1,5 +1,6 @@
 /**
- * A worker thread's entry (threads.ts): runs the one task it was started with and posts the result back.
+ * A worker thread's entry (threads.ts): runs the one task it was started with, on the input of its first
+ * message, and posts the result back.
  * The tasks are the same functions the main thread runs itself when it works alone; each task's modules are
  * loaded only when it runs.
  */
@@ -20,10 +21,12 @@ const tasks: { [K in keyof Tasks]: () => Promise<Tasks[K]> } = {
 
 if (parentPort) {
   const port = parentPort;
-  const { task, input } = workerData as { task: keyof Tasks; input: never };
+  const { task } = workerData as { task: keyof Tasks };
   const load = tasks[task] as () => Promise<(input: unknown) => unknown>;
-  load()
-    .then((run) => run(input))
+  // The modules load while the main thread prepares the input, which comes as the first message.
+  const input = new Promise<unknown>((resolve) => port.once("message", resolve));
+  Promise.all([load(), input])
+    .then(([run, given]) => run(given))
     .then(
       (output) => port.postMessage({ ok: true, output }),
       (error: unknown) => {
