@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type Handlebars from "handlebars";
-import { type Ladder, levelLabel, type Organisation } from "../../scripts/model/model.js";
+import { byCodeUnit, type Ladder, levelLabel, type Organisation } from "../../scripts/model/model.js";
 import { escapeHtml } from "../html/escape.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl } from "../markdown/escape.js";
 import { proseMarkdown } from "../markdown/organisation.js";
@@ -101,7 +101,7 @@ const pathOf = (files: Artifact[], kind: Artifact["kind"]) => files.find((f) => 
 /** Ladders in id order (code-unit comparison, never the locale's), each with its levels and files. Pure. */
 export function indexEntries(ladders: readonly Ladder[]): IndexEntry[] {
   return [...ladders]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => byCodeUnit(a.id, b.id))
     .map((ladder) => {
       const files = artifactsOf(ladder.id);
       return {

@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type Handlebars from "handlebars";
+import { byCodeUnit } from "../../scripts/model/model.js";
 import { type FastRuntime, fastRuntime } from "./fast-runtime.js";
 import { compileFast, Unsupported } from "./fast-template.js";
 
@@ -58,7 +59,7 @@ export function environment(): Runtime {
 /** The key of a template's precompiled form: its path under generators/ and its options. */
 function keyOf(file: string, options: TemplateOptions): string {
   const relative = path.relative(GENERATORS, file).split(path.sep).join("/");
-  const sorted = Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = Object.fromEntries(Object.entries(options).sort(([a], [b]) => byCodeUnit(a, b)));
   return `${relative} ${JSON.stringify(sorted)}`;
 }
 
@@ -150,7 +151,7 @@ export function registerPartial(env: Runtime, name: string, file: URL, options: 
 }
 
 function sortedOptions(options: TemplateOptions): TemplateOptions {
-  return Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(options).sort(([a], [b]) => byCodeUnit(a, b)));
 }
 
 /**

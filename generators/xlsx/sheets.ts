@@ -13,7 +13,7 @@
  * In a track that extends a base, what is inherited (a category's or competency's name, a cell's text) is
  * shaded on the Matrix and Cells sheets, as the page and the Markdown mark it "from core".
  */
-import { type Competency, type Ladder, levelLabel } from "../../scripts/model/model.js";
+import { byCodeUnit, type Competency, type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { CELLS_COLUMNS } from "../csv/render.js";
 import type { RenderOptions } from "../shared/site.js";
 
@@ -222,7 +222,7 @@ function inheritedFrom(ladder: Ladder): string | undefined {
     }
   }
   if (from.size === 0) return undefined;
-  const names = [...from].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(", ");
+  const names = [...from].sort(byCodeUnit).join(", ");
   return `Shaded names and cells are inherited from ${names}; change them there. The rest is this ladder's own.`;
 }
 

@@ -3,7 +3,7 @@
  * `ladder validate`, `build`, `check` and `diff` all start here.
  */
 
-import type { Ladder, PathProblem, Problem } from "../model/model.js";
+import { byCodeUnit, type Ladder, type PathProblem, type Problem } from "../model/model.js";
 import { lintLadder } from "./lint.js";
 import { type LoadResult, loadSource, type Parsed, type Source } from "./load.js";
 import { checkRules } from "./rules.js";
@@ -28,7 +28,7 @@ export function validateLadders(sources: readonly Source[], options: { lint?: bo
   problems.sort(byPosition);
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) return { ok: false, problems };
-  ladders.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ladders.sort((a, b) => byCodeUnit(a.id, b.id));
   return { ok: true, ladders, warnings: problems };
 }
 
@@ -63,5 +63,5 @@ export function position(parsed: Parsed, problems: readonly PathProblem[]): Prob
 /** Problems in file, line, column and rule order: how every command lists them. */
 export function byPosition(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  return a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule);
 }

@@ -4,6 +4,7 @@
  * exports it as `npm_config_base=true` and passes the script only `HEAD`; the command would then run without
  * the option, or fail on a stray argument. Pure: the environment comes in as a value.
  */
+import { byCodeUnit } from "../model/model.js";
 
 /** The npm script that runs each command, where package.json has one; the rest run as `npm run ladder -- …`. */
 const NPM_SCRIPTS: Record<string, string> = {
@@ -77,7 +78,7 @@ export function npmKeptOptions(argv: readonly string[], env: Record<string, stri
     kept.push({ name, value });
   }
   if (kept.length === 0) return undefined;
-  kept.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  kept.sort((a, b) => byCodeUnit(a.name, b.name));
   const [command = "", ...rest] = argv;
   const positionals = [...rest];
   const words: string[] = [];

@@ -101,7 +101,5 @@ export interface VersionCheck {
   enough?: boolean;
 }
 
-/** Sorts by UTF-16 code units, the same under every locale. */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Sorts by UTF-16 code units (the model's one order for strings). */
+export { byCodeUnit } from "../model/model.js";

@@ -8,6 +8,7 @@ import path from "node:path";
 import { MAX_FILE_BYTES, type Source } from "../check/load.js";
 import { fileNameProblem, type Locations, readSources } from "../check/sources.js";
 import { ExitError } from "../model/io.js";
+import { byCodeUnit } from "../model/model.js";
 import { parseVersionTag } from "../model/version.js";
 import { git } from "./run-git.js";
 import { unknownVersion, versionTags } from "./tags.js";
@@ -94,7 +95,7 @@ async function readRef(ref: string, commit: string, where: Locations, name: stri
     .map((line) => /^(\d+) (blob|tree|commit) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(line))
     .filter((m): m is RegExpExecArray => m !== null && /\.ya?ml$/i.test(m[5]))
     .map((m) => ({ mode: m[1], type: m[2], oid: m[3], size: m[4] === "-" ? 0 : Number(m[4]), file: m[5] }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    .sort((a, b) => byCodeUnit(a.file, b.file));
   // What is not a regular file of a bounded size, or not named as a ladder, is a problem and is never read.
   const refused = (entry: (typeof entries)[number]): Source | undefined => {
     const named = fileNameProblem(entry.file);

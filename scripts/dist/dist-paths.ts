@@ -4,6 +4,7 @@
  * loading any generator. Pure.
  */
 import { type ArtifactKind, artifactsOf, INDEX_FILES } from "../../generators/shared/artifacts.js";
+import { byCodeUnit } from "../model/model.js";
 
 /** Two outputs would land on one file (ladder `index` or `README`, or ids differing only in case). */
 export class RenderError extends Error {
@@ -42,5 +43,5 @@ export function distPaths(ids: readonly string[]): DistPath[] {
 
 /** Orders files of dist/ by path in UTF-16 code units, the same under every locale. */
 export function byPath(a: { path: string }, b: { path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return byCodeUnit(a.path, b.path);
 }

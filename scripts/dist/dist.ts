@@ -12,7 +12,7 @@ import type { Site } from "../../generators/shared/site.js";
 import { byPosition } from "../check/pipeline.js";
 import { displayPath, type Listed, type Locations, listSources } from "../check/sources.js";
 import { ExitError, type Io } from "../model/io.js";
-import type { Ladder } from "../model/model.js";
+import { byCodeUnit, type Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
 import { isOrganisationFile } from "../resolve/organisation.js";
 import { byPath } from "./dist-paths.js";
@@ -81,7 +81,7 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   return { ok: true, ladders, outputs: outputs.sort(byPath) };
 }
 
-const byId = (ladders: Ladder[]) => ladders.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = (ladders: Ladder[]) => ladders.sort((a, b) => byCodeUnit(a.id, b.id));
 
 /** `work()`'s promise, also when it throws before its first await (then rejected, and marked handled). */
 function settled<T>(work: () => Promise<T>): Promise<T> {

@@ -261,3 +261,8 @@ export function cellText(competency: Competency, levelId: string): string {
   if (reason === undefined) return "";
   return reason === "" ? "Not applicable" : `Not applicable: ${reason}`;
 }
+
+/** Orders strings by UTF-16 code units: the same order under every locale (ids, paths, names). */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -8,7 +8,7 @@ import { lintLadder } from "../check/lint.js";
 import { loadSource, type Source } from "../check/load.js";
 import { byPosition, position, type ValidateResult, validateLadder } from "../check/pipeline.js";
 import { applySuppressions } from "../check/suppress.js";
-import type { Ladder, Organisation, Problem } from "../model/model.js";
+import { byCodeUnit, type Ladder, type Organisation, type Problem } from "../model/model.js";
 import { checkOrganisation, isOrganisationFile } from "./organisation.js";
 import { originOf } from "./origin.js";
 import { type FileProblem, resolveLadders } from "./resolve.js";
@@ -71,7 +71,7 @@ function resolveAll(sources: readonly Source[], options: { lint?: boolean }): Re
   }
   problems.sort(byPosition);
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
-  ladders.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ladders.sort((a, b) => byCodeUnit(a.id, b.id));
   return { ok: true, ladders, warnings: problems, ...(organisation === undefined ? {} : { organisation }) };
 }
 
