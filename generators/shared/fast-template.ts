@@ -53,8 +53,14 @@ export function compileFast(
   const fresh = (name: string) => `${name}${++counter}`;
   /** Temporaries used inside expressions, declared once at the top. */
   const temps: string[] = [];
-  /** The bodies of `#each` blocks, each a function declared at the top of the render function. */
+  /** Functions declared once, before the render function: `#each` bodies, partials, pieces of long blocks. */
   const functions: string[] = [];
+  /** Declares a function of `params` whose `lines` append to its own `out`, which it returns; gives its name. */
+  const declare = (prefix: string, params: string, lines: readonly string[]): string => {
+    const name = fresh(prefix);
+    functions.push(`function ${name}(${params}) {\nvar out = "";\n${lines.join("\n")}\nreturn out;\n}`);
+    return name;
+  };
   const temp = (name: string) => {
     const t = fresh(name);
     temps.push(t);
@@ -165,11 +171,7 @@ export function compileFast(
       return;
     }
     const params = [scope.ctx, scope.data, ...(scope.depths === null ? [] : [scope.depths])].join(", ");
-    for (const group of groups(pieces, PIECE_LINES)) {
-      const fn = fresh("piece");
-      functions.push(`function ${fn}(${params}) {\nvar out = "";\n${group.join("\n")}\nreturn out;\n}`);
-      out.push(`out += ${fn}(${params});`);
-    }
+    for (const group of groups(pieces, PIECE_LINES)) out.push(`out += ${declare("piece", params, group)}(${params});`);
   };
 
   const statementCode = (node: Node, scope: Scope, out: string[]): void => {
@@ -210,7 +212,6 @@ export function compileFast(
         // A partial starts a depth stack of its own (Handlebars passes depths to partials only in compat mode).
         // A function of its own, as an `#each` body is: one render function holding every partial's code grew
         // so large that optimising it cost more (about a second of the other core) than it saved.
-        const fn = fresh("partial");
         const inner: string[] = [];
         let depths: string | null = null;
         if (useDepths) {
@@ -218,8 +219,7 @@ export function compileFast(
           inner.push(`var ${depths} = [c];`);
         }
         program(parsed, { ctx: "c", data: "d", depths }, inner);
-        functions.push(`function ${fn}(c, d) {\nvar out = "";\n${inner.join("\n")}\nreturn out;\n}`);
-        out.push(`out += ${fn}(${scope.ctx}, ${scope.data});`);
+        out.push(`out += ${declare("partial", "c, d", inner)}(${scope.ctx}, ${scope.data});`);
         inlining.pop();
         return;
       }
@@ -268,12 +268,10 @@ export function compileFast(
       out.push(`var ${ds} = ${c} != ${scope.depths}[0] ? [${c}].concat(${scope.depths}) : ${scope.depths};`);
     }
     // The body is a function of its own, as in Handlebars: small and called often, so it is optimised early.
-    const body = fresh("body");
     const inner: string[] = [];
     program(node.program, { ctx: c, data: d, depths }, inner);
     const params = depths === null ? `${c}, ${d}` : `${c}, ${d}, ${depths}`;
-    functions.push(`function ${body}(${params}) {\nvar out = "";\n${inner.join("\n")}\nreturn out;\n}`);
-    out.push(`out += ${body}(${params});`);
+    out.push(`out += ${declare("body", params, inner)}(${params});`);
     out.push("}");
     out.push("} else {");
     program(node.inverse, scope, out);

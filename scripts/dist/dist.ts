@@ -18,6 +18,7 @@ import { isOrganisationFile } from "../resolve/organisation.js";
 import { byPath } from "./dist-paths.js";
 import {
   ALL_KINDS,
+  MAIN_KINDS,
   type Output,
   produceShare,
   type Share,
@@ -73,10 +74,7 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   const ladders = byId(results.flatMap((r) => r.headers));
   const stopped = results.find((r) => r.stopped !== undefined)?.stopped;
   const index = early ?? settled(() => indexOutputs(ladders, to, site));
-  if (stopped !== undefined) {
-    index.catch(() => undefined);
-    throw new Error(`rendering failed: ${stopped}`);
-  }
+  if (stopped !== undefined) throw new Error(`rendering failed: ${stopped}`);
   const outputs = [...results.flatMap((r) => r.outputs), ...(await index)];
   return { ok: true, ladders, outputs: outputs.sort(byPath) };
 }
@@ -121,7 +119,7 @@ export function split(listed: Listed[], to: Sink, workers: boolean): Share[] {
   if (!workers || total < WORKER_THRESHOLD) return [whole(listed)];
   if (to.kind !== "none") {
     return [
-      { ...whole(listed), kinds: ALL_KINDS.filter((kind) => !WORKER_KINDS.includes(kind)) },
+      { ...whole(listed), kinds: MAIN_KINDS },
       { ...whole(listed), validate: false, kinds: WORKER_KINDS },
     ];
   }

@@ -14,7 +14,7 @@ import { competencyCount, type Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
 import { resolveSources } from "../resolve/pipeline.js";
 import { byPath } from "./dist-paths.js";
-import { type Output, type Sink, sink, WORKER_KINDS } from "./produce.js";
+import { MAIN_KINDS, type Output, type Sink, sink } from "./produce.js";
 import { planDist, RenderError } from "./render.js";
 import { runInWorker, type StartedWorker, startWorker, workersAvailable } from "./threads.js";
 
@@ -68,8 +68,8 @@ async function produce(
   // With many files, a worker renders its kinds of file from a copy of the resolved ladders.
   // Tracks are short files that resolve to whole ladders: the work is the resolved cells, not the bytes read.
   const cells = result.ladders.reduce((sum, l) => sum + l.levels.length * competencyCount(l), 0);
-  // The main thread keeps the index pages and its kinds of file; the worker renders WORKER_KINDS.
-  const own = (file: (typeof planned)[number]) => file.kind === undefined || !WORKER_KINDS.includes(file.kind);
+  // The main thread keeps the index pages and MAIN_KINDS; the worker renders the rest (WORKER_KINDS).
+  const own = (file: (typeof planned)[number]) => file.kind === undefined || MAIN_KINDS.includes(file.kind);
   const split = workersAvailable(io.env) && cells >= WORKER_THRESHOLD_CELLS;
   const share = {
     ladders: result.ladders,

@@ -61,6 +61,8 @@ export const ALL_KINDS: readonly ArtifactKind[] = ["html", "markdown", "xlsx", "
  * thread gave.
  */
 export const WORKER_KINDS: readonly ArtifactKind[] = ["markdown", "xlsx", "csv"];
+/** The kinds the main thread renders when a worker renders WORKER_KINDS. */
+export const MAIN_KINDS: readonly ArtifactKind[] = ALL_KINDS.filter((kind) => !WORKER_KINDS.includes(kind));
 
 /** Processes one share, file by file, in the order given. Problems are unsorted. */
 export async function produceShare(share: Share): Promise<ShareResult> {
