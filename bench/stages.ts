@@ -16,8 +16,8 @@ import { validateSchema } from "../scripts/check/validate.js";
 import { diffLadders } from "../scripts/diff/diff.js";
 import { changedFiles } from "../scripts/diff/generated.js";
 import { compare, reportContext } from "../scripts/diff/report.js";
+import { compareDist } from "../scripts/dist/compare.js";
 import { renderDist } from "../scripts/dist/render.js";
-import { compareDist } from "../scripts/dist/write.js";
 import type { Ladder } from "../scripts/model/model.js";
 import { median, round } from "./measure.js";
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CHECK_DETAILED, CHECK_NAMED } from "../scripts/cli/commands/check.js";
-import { firstDifference } from "../scripts/dist/write.js";
+import { firstDifference } from "../scripts/dist/compare.js";
 import { runCli, tempRoot } from "./helpers/cli.js";
 import { fixtures, ladder } from "./helpers/golden.js";
 

@@ -4,7 +4,16 @@
  * dist/ and reports with and without the second core. Runs the compiled CLI as a process, the way npm does.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusFrom, writeChanged, writeInheriting, writeOrganisation } from "../bench/generate.js";
@@ -151,6 +160,10 @@ describe("the compiled build", () => {
     const failed = run(broken);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/^ladder\/track-007\.yaml:1:\d+: error: /m);
+    // The worker, at work on its share meanwhile, is stopped before the staged dist/ is thrown away: nothing of
+    // it is left beside dist/.
+    expect(readdirSync(broken).filter((name) => name.includes(".tmp."))).toEqual([]);
+    expect(existsSync(path.join(broken, "dist"))).toBe(false);
     // Past EARLY_WORKER_BYTES (a long comment), but 40 tracks resolve to 2,400 cells: one thread does it all.
     const small = path.join(work, "early-small");
     writeInheriting(small, 40, seed, path.join(root, "schemas"));
@@ -184,8 +197,8 @@ describe("sharing the work between two threads", () => {
       for (const to of [{ kind: "write", dir: "x" } as const, { kind: "compare", out: "x", present: [] } as const]) {
         const shares = split(ladders, to, true);
         expect(shares.map((s) => [s.kinds, s.validate, s.sources.length])).toEqual([
-          [["html", "cells-csv", "json"], true, ladders.length],
-          [["markdown", "xlsx", "csv"], false, ladders.length],
+          [["html", "csv", "cells-csv", "json"], true, ladders.length],
+          [["markdown", "xlsx"], false, ladders.length],
         ]);
       }
     }

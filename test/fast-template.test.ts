@@ -13,7 +13,7 @@ import { escapeHtml } from "../generators/html/escape.js";
 import { CSP, SCRIPT, STYLE } from "../generators/html/render.js";
 import { markdownContext } from "../generators/markdown/render.js";
 import { fastRuntime } from "../generators/shared/fast-runtime.js";
-import { compileFast, Unsupported } from "../generators/shared/fast-template.js";
+import { CHUNK, compileFast, Unsupported } from "../generators/shared/fast-template.js";
 import { groups, PIECE_LINES } from "../generators/shared/fast-template-scan.js";
 import { loadSource } from "../scripts/check/load.js";
 import type { Ladder } from "../scripts/model/model.js";
@@ -48,9 +48,9 @@ function both(text: string, context: unknown, options: Options = { strict: true 
     (t) => Handlebars.parse(t),
     (name) => (partials as never)[name],
   );
-  const make = new Function("rt", fast.body) as (rt: unknown) => (root: unknown) => string;
+  const make = new Function("rt", fast.body) as (rt: unknown) => (root: unknown) => string[];
   const rt = fastRuntime(env);
-  return { reference, fast: run(() => make(rt)(context)) };
+  return { reference, fast: run(() => make(rt)(context).join("")) };
 }
 
 const context = {
@@ -134,6 +134,32 @@ describe("compileFast", () => {
     expect(render.split("\n").length).toBeLessThan(PIECE_LINES);
   });
 
+  it("keeps the text of a render started by a helper during another render apart, and in order", () => {
+    // A helper that renders the same template again (the same runtime, so the same output in progress).
+    const text = "[{{n}}:{{#each items}}{{name}}{{/each}}{{{again n}}}]";
+    const env = environment();
+    const compiled = compileFast(
+      text,
+      { strict: true },
+      (t) => Handlebars.parse(t),
+      () => undefined,
+    );
+    const make = new Function("rt", compiled.body) as (rt: unknown) => (root: unknown) => string[];
+    const fast = make(fastRuntime(env));
+    const reference = env.compile(text, { strict: true });
+    const items = context.items;
+    env.registerHelper("again", (n: number) => (n > 0 ? fast({ n: n - 1, items }).join("") : "."));
+    const fastText = fast({ n: 3, items }).join("");
+    env.registerHelper("again", (n: number) => (n > 0 ? reference({ n: n - 1, items }) : "."));
+    expect(fastText).toBe(reference({ n: 3, items }));
+    expect(fastText).toBe(
+      "[3:onetwothr&lt;ee&gt;[2:onetwothr&lt;ee&gt;[1:onetwothr&lt;ee&gt;[0:onetwothr&lt;ee&gt;.]]]]",
+    );
+    // A render that throws leaves the next one whole.
+    expect(() => fast({ items })).toThrow(/"n" not defined/);
+    expect(fast({ n: 0, items }).join("")).toBe("[0:onetwothr&lt;ee&gt;.]");
+  });
+
   it("groups statements' lines up to the limit, never cutting a statement", () => {
     expect(groups([["a"], ["b", "c"], ["d"], ["e", "f", "g", "h"], ["i"]], 3)).toEqual([
       ["a", "b", "c"],
@@ -197,8 +223,9 @@ describe("compileFast", () => {
       (t) => Handlebars.parse(t),
       (name) => partials[name],
     );
-    const make = new Function("rt", fast.body) as (rt: unknown) => (root: unknown) => string;
-    return { reference: env.compile(read(main), options), fast: (c: unknown) => make(fastRuntime(env))(c) };
+    const make = new Function("rt", fast.body) as (rt: unknown) => (root: unknown) => string[];
+    const chunks = make(fastRuntime(env));
+    return { reference: env.compile(read(main), options), fast: (c: unknown) => chunks(c).join(""), chunks };
   }
 
   it("renders the web page of the seed ladder exactly as Handlebars does", () => {
@@ -213,6 +240,19 @@ describe("compileFast", () => {
     );
     const pageContext = { ...buildContext(seed), csp: CSP, style: STYLE, script: SCRIPT };
     expect(fast(pageContext)).toBe(reference(pageContext));
+  });
+
+  it("gives the page in chunks of about CHUNK characters, and again the same on a second render", () => {
+    const text = (value: unknown) => new Handlebars.SafeString(escapeHtml(String(value)));
+    const { reference, chunks } = generator("html", "page.hbs", { strict: true }, { text });
+    const pageContext = { ...buildContext(seed), csp: CSP, style: STYLE, script: SCRIPT };
+    const first = chunks(pageContext);
+    expect(first.length).toBeGreaterThan(4);
+    // Each chunk is set aside once it reaches CHUNK; the page's inlined script is one piece larger than that.
+    for (const chunk of first.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(CHUNK);
+    expect(first.filter((chunk) => chunk.length > 3 * CHUNK).length).toBeLessThanOrEqual(2);
+    expect(chunks(pageContext)).toEqual(first);
+    expect(first.join("")).toBe(reference(pageContext));
   });
 
   it("renders the Markdown of the seed ladder exactly as Handlebars does", () => {

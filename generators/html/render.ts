@@ -56,5 +56,10 @@ if (/["&<>]/.test(CSP)) throw new Error(`the Content-Security-Policy needs escap
  * (in `options.site`) it links to the source file and offers a prefilled issue per cell (links.ts).
  */
 export function renderHtml(ladder: Ladder, options: RenderOptions = {}): string {
-  return page({ ...buildContext(ladder, options), csp: CSP, style: STYLE, script: SCRIPT });
+  return renderHtmlChunks(ladder, options).join("");
+}
+
+/** `renderHtml`'s text in chunks (shared/templates.ts `Template.chunks`), as build and check take it. */
+export function renderHtmlChunks(ladder: Ladder, options: RenderOptions = {}): string[] {
+  return page.chunks({ ...buildContext(ladder, options), csp: CSP, style: STYLE, script: SCRIPT });
 }

@@ -8,10 +8,9 @@
  * the ladder has any. Anchors are built from ids only, the same fragments the HTML page uses:
  * `#level-<level>` and `#level-<level>--<competency>` (ids cannot contain `--`, so none collide).
  */
-import type Handlebars from "handlebars";
 import { type Ladder, levelLabel } from "../../scripts/model/model.js";
 import { markdownStamp, stampOf } from "../shared/stamp.js";
-import { template as compile, environment, registerPartial } from "../shared/templates.js";
+import { template as compile, environment, registerPartial, type Template } from "../shared/templates.js";
 import { escapeMarkdown, type MarkdownText, markdownUrl, trustedMarkdown } from "./escape.js";
 import { type HistoryVersion, historyMarkdown } from "./history.js";
 import {
@@ -172,9 +171,9 @@ export function markdownContext(ladder: Ladder): MarkdownContext {
 // noEscape: Handlebars' escaping is HTML's, wrong for Markdown (it would turn `'` into `&#x27;`); every value
 // in the context is already a MarkdownText, and the templates emit it with {{{ }}} to say so.
 // strict: a name the context lacks is a bug, so it throws instead of rendering as nothing.
-let template: Handlebars.TemplateDelegate<MarkdownContext> | undefined;
+let template: Template<MarkdownContext> | undefined;
 
-function compiled(): Handlebars.TemplateDelegate<MarkdownContext> {
+function compiled(): Template<MarkdownContext> {
   if (template) return template;
   const options = { strict: true, noEscape: true };
   const handlebars = environment();
@@ -188,4 +187,9 @@ function compiled(): Handlebars.TemplateDelegate<MarkdownContext> {
 /** Renders `dist/<id>.md` for a valid ladder. Pure and deterministic: same ladder, same bytes (LF endings). */
 export function renderMarkdown(ladder: Ladder): string {
   return compiled()(markdownContext(ladder));
+}
+
+/** `renderMarkdown`'s text in chunks (shared/templates.ts `Template.chunks`), as build and check take it. */
+export function renderMarkdownChunks(ladder: Ladder): string[] {
+  return compiled().chunks(markdownContext(ladder));
 }

@@ -16,7 +16,10 @@
  * Templates still only lay out: this changes how a template runs, never what it may contain.
  */
 
+import { renderFunction, WRITER } from "./fast-template-output.js";
 import { groups, PIECE_LINES, usesDepths } from "./fast-template-scan.js";
+
+export { CHUNK } from "./fast-template-output.js";
 
 /** A construct this compiler does not read; the caller falls back to Handlebars. */
 export class Unsupported extends Error {}
@@ -25,7 +28,10 @@ export class Unsupported extends Error {}
 type Node = any;
 
 export interface FastSource {
-  /** The body of `function (rt)`, returning the render function: `root` in, the rendered text out. */
+  /**
+   * The body of `function (rt)`, returning the render function: `root` in, the rendered text out as chunks
+   * (at least one) of about CHUNK characters each, to be joined or encoded one after another.
+   */
   body: string;
   /** Partial names inlined, with the template text each was read from (for the cache key). */
   partials: string[];
@@ -55,11 +61,15 @@ export function compileFast(
   const temps: string[] = [];
   /** Functions declared once, before the render function: `#each` bodies, partials, pieces of long blocks. */
   const functions: string[] = [];
-  /** Declares a function of `params` whose `lines` append to its own `out`, which it returns; gives its name. */
-  const declare = (prefix: string, params: string, lines: readonly string[]): string => {
+  /**
+   * Declares a function of `params` whose `lines` append to its own `out`, which it hands to `put` at the end;
+   * gives the statement that calls it with `args`, handing the caller's `out` to `put` first so the text stays
+   * in order.
+   */
+  const declare = (prefix: string, params: string, lines: readonly string[], args = params): string => {
     const name = fresh(prefix);
-    functions.push(`function ${name}(${params}) {\nvar out = "";\n${lines.join("\n")}\nreturn out;\n}`);
-    return name;
+    functions.push(`function ${name}(${params}) {\nvar out = "";\n${lines.join("\n")}\nput(out);\n}`);
+    return `if (out !== "") { put(out); out = ""; } ${name}(${args});`;
   };
   const temp = (name: string) => {
     const t = fresh(name);
@@ -171,7 +181,7 @@ export function compileFast(
       return;
     }
     const params = [scope.ctx, scope.data, ...(scope.depths === null ? [] : [scope.depths])].join(", ");
-    for (const group of groups(pieces, PIECE_LINES)) out.push(`out += ${declare("piece", params, group)}(${params});`);
+    for (const group of groups(pieces, PIECE_LINES)) out.push(declare("piece", params, group));
   };
 
   const statementCode = (node: Node, scope: Scope, out: string[]): void => {
@@ -219,7 +229,7 @@ export function compileFast(
           inner.push(`var ${depths} = [c];`);
         }
         program(parsed, { ctx: "c", data: "d", depths }, inner);
-        out.push(`out += ${declare("partial", "c, d", inner)}(${scope.ctx}, ${scope.data});`);
+        out.push(declare("partial", "c, d", inner, `${scope.ctx}, ${scope.data}`));
         inlining.pop();
         return;
       }
@@ -271,7 +281,7 @@ export function compileFast(
     const inner: string[] = [];
     program(node.program, { ctx: c, data: d, depths }, inner);
     const params = depths === null ? `${c}, ${d}` : `${c}, ${d}, ${depths}`;
-    out.push(`out += ${declare("body", params, inner)}(${params});`);
+    out.push(declare("body", params, inner));
     out.push("}");
     out.push("} else {");
     program(node.inverse, scope, out);
@@ -283,8 +293,7 @@ export function compileFast(
   program(ast, root, lines);
   // Locations and block functions are made once per runtime, not on every render: a page's render made some
   // 600 location objects and 50 closures each time before its first line of output.
-  const start = ['var out = "";', "var data0 = { root: root };"];
-  if (useDepths) start.push("var depths0 = [root];");
-  const body = ['"use strict";', ...locations, ...functions, "return function (root) {", ...start, ...lines];
-  return { body: [...body, "return out;", "};"].join("\n"), partials: [...partials].sort() };
+  const start = ["var data0 = { root: root };", ...(useDepths ? ["var depths0 = [root];"] : [])];
+  const body = ['"use strict";', ...WRITER, ...locations, ...functions, ...renderFunction([...start, ...lines])];
+  return { body: body.join("\n"), partials: [...partials].sort() };
 }

@@ -43,8 +43,18 @@ type Spec = Parameters<Runtime["template"]>[0];
 /** A template's fast form (fast-template.ts): the partials it inlined (name → path under generators/). */
 interface FastForm {
   partials: Record<string, string>;
-  /** The render function for one runtime (made once per template and environment). */
-  make: (rt: FastRuntime) => (root: unknown) => string;
+  /** The render function for one runtime (made once per template and environment): the text in chunks. */
+  make: (rt: FastRuntime) => (root: unknown) => string[];
+}
+
+/**
+ * A template ready to render: called, it gives the text; `chunks` gives the same text in pieces of about
+ * fast-template.ts's CHUNK characters, for a caller that encodes or compares it piece by piece and never needs
+ * it whole (a page of a large ladder is tens of megabytes). Handlebars' form gives one chunk.
+ */
+export interface Template<T> {
+  (root: T): string;
+  chunks(root: T): string[];
 }
 let table: Record<string, Spec | FastForm | null> | null | undefined;
 
@@ -118,7 +128,7 @@ const relative = (file: string) => path.relative(GENERATORS, file).split(path.se
  * and every partial it inlined is the one `env` has registered under that name with the same options;
  * otherwise Handlebars' own form. Both give the same bytes (test/fast-template.test.ts).
  */
-export function template<T>(env: Runtime, file: URL, options: TemplateOptions): Handlebars.TemplateDelegate<T> {
+export function template<T>(env: Runtime, file: URL, options: TemplateOptions): Template<T> {
   const filePath = fileURLToPath(file);
   const fast = fastFormOf(filePath, options);
   const partials = registered.get(env);
@@ -130,9 +140,11 @@ export function template<T>(env: Runtime, file: URL, options: TemplateOptions): 
       return entry !== undefined && relative(entry.file) === where && entry.options === wanted;
     });
   if (fast !== null && fits) {
-    return fast.make(fastRuntime(env)) as Handlebars.TemplateDelegate<T>;
+    const chunks = fast.make(fastRuntime(env)) as (root: T) => string[];
+    return Object.assign((root: T) => chunks(root).join(""), { chunks });
   }
-  return handlebarsTemplate<T>(env, filePath, options);
+  const whole = handlebarsTemplate<T>(env, filePath, options);
+  return Object.assign((root: T) => whole(root), { chunks: (root: T) => [whole(root)] });
 }
 
 function handlebarsTemplate<T>(env: Runtime, file: string, options: TemplateOptions): Handlebars.TemplateDelegate<T> {

@@ -2,9 +2,10 @@
  * `build` and `check` for a ladder folder with an organisation file (`ladder/organisation.yaml`): every file
  * read and validated, the ladders resolved (scripts/resolve/), then each resolved ladder's files and the
  * index pages rendered one at a time into the sink. A track needs its base resolved first, so the ladders are
- * not split between threads by file: the main thread resolves them all, then, when the folder is large and a
- * second core is there, a worker renders some kinds of file (produce.ts `WORKER_KINDS`) from a copy of the
- * resolved ladders (produce-resolved.ts). Without an organisation file dist.ts's path is taken, unchanged.
+ * not split between threads by file: when the folder is large and a second core is there, both threads read
+ * and resolve them all, the main thread checking them, and the worker renders some kinds of file (produce.ts
+ * `WORKER_KINDS`) from its own unchecked copy (produce-resolved.ts) while the main thread renders the rest.
+ * Without an organisation file dist.ts's path is taken, unchanged.
  */
 import type { Site } from "../../generators/shared/site.js";
 import { type Listed, readListed } from "../check/sources.js";
@@ -14,9 +15,10 @@ import { competencyCount, type Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
 import { resolveSources } from "../resolve/pipeline.js";
 import { byPath } from "./dist-paths.js";
-import { MAIN_KINDS, type Output, type Sink, sink } from "./produce.js";
+import { MAIN_KINDS, type Output, type Sink, sink, WORKER_KINDS } from "./produce.js";
+import type { produceResolved, ResolvedShare } from "./produce-resolved.js";
 import { planDist, RenderError } from "./render.js";
-import { runInWorker, type StartedWorker, startWorker, workersAvailable } from "./threads.js";
+import { startWorker, workersAvailable } from "./threads.js";
 
 /** The same shape as dist.ts's `Produced`. */
 export type ProducedOrganisation = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
@@ -27,16 +29,25 @@ export async function produceOrganisation(
   io: Io,
   site?: Site,
 ): Promise<ProducedOrganisation> {
-  // A large folder is likely to need the worker: it starts now and loads its modules while this thread reads
-  // and resolves; it is stopped below if it is not needed after all.
-  const early =
-    to.kind !== "none" && workersAvailable(io.env) && listed.reduce((n, l) => n + l.size, 0) >= EARLY_WORKER_BYTES
+  // A worker's share: WORKER_KINDS of every ladder, which it reads and resolves again itself (unchecked).
+  const share: ResolvedShare = { sources: [...listed], site, kinds: WORKER_KINDS, sink: to };
+  // A large folder is likely to need the worker: it starts on its share now, while this thread reads and
+  // resolves, and is stopped below if it is not needed after all.
+  const bytes = listed.reduce((n, l) => n + l.size, 0);
+  let worker =
+    to.kind !== "none" && workersAvailable(io.env) && bytes >= EARLY_WORKER_BYTES
       ? startWorker("produceResolved")
       : undefined;
+  const early = worker?.run(share);
   try {
-    return await produce(listed, to, io, site, early);
+    return await produce(listed, to, io, site, () => {
+      if (early) return early;
+      worker = startWorker("produceResolved");
+      return worker.run(share);
+    });
   } finally {
-    early?.stop();
+    // Stopped before returning, so that nothing it writes lands in a staged dist/ about to be thrown away.
+    await worker?.stop();
   }
 }
 
@@ -45,7 +56,7 @@ async function produce(
   to: Sink,
   io: Io,
   site: Site | undefined,
-  early: StartedWorker<"produceResolved"> | undefined,
+  worker: () => ReturnType<typeof produceResolved>,
 ): Promise<ProducedOrganisation> {
   const sources = listed.map(readListed);
   const result = resolveSources(sources);
@@ -65,29 +76,20 @@ async function produce(
   const present = new Set(to.kind === "compare" ? to.present : []);
   const outputs: Output[] = [];
   if (to.kind === "none") return { ok: true, ladders: result.ladders, outputs };
-  // With many files, a worker renders its kinds of file from a copy of the resolved ladders.
+  // With many files, a worker renders WORKER_KINDS; this thread the index pages and MAIN_KINDS.
   // Tracks are short files that resolve to whole ladders: the work is the resolved cells, not the bytes read.
   const cells = result.ladders.reduce((sum, l) => sum + l.levels.length * competencyCount(l), 0);
-  // The main thread keeps the index pages and MAIN_KINDS; the worker renders the rest (WORKER_KINDS).
-  const own = (file: (typeof planned)[number]) => file.kind === undefined || MAIN_KINDS.includes(file.kind);
   const split = workersAvailable(io.env) && cells >= WORKER_THRESHOLD_CELLS;
-  const share = {
-    ladders: result.ladders,
-    organisation: result.organisation,
-    site,
-    paths: planned.filter((file) => !own(file)).map((file) => file.path),
-    sink: to,
-  };
-  const elsewhere = split ? (early ? early.run(share) : runInWorker("produceResolved", share)) : Promise.resolve([]);
+  const own = (file: (typeof planned)[number]) => !split || file.kind === undefined || MAIN_KINDS.includes(file.kind);
+  const elsewhere: ReturnType<typeof produceResolved> = split ? worker() : Promise.resolve({ outputs: [] });
   for (const file of planned) {
-    if (!split || own(file)) outputs.push(await sink(to, file.path, file.render(), present));
+    if (own(file)) outputs.push(await sink(to, file.path, file.render(), present));
   }
-  outputs.push(...(await elsewhere));
-  return {
-    ok: true,
-    ladders: result.ladders,
-    outputs: outputs.sort(byPath),
-  };
+  const theirs = await elsewhere;
+  // The same valid files, read again: what this thread rendered, the worker could render too.
+  if (theirs.stopped !== undefined) throw new Error(`rendering failed: ${theirs.stopped}`);
+  outputs.push(...theirs.outputs);
+  return { ok: true, ladders: result.ladders, outputs: outputs.sort(byPath) };
 }
 
 /**

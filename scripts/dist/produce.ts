@@ -13,8 +13,10 @@ import { type Listed, readListed } from "../check/sources.js";
 import type { Ladder, Problem } from "../model/model.js";
 import { locate } from "../resolve/pipeline.js";
 import { resolveLadders } from "../resolve/resolve.js";
+import { compareFile, type Difference } from "./compare.js";
 import { planDist, RenderError, type Rendered } from "./render.js";
-import { compareFile, type Difference, writeStaged } from "./write.js";
+import { utf8 } from "./utf8.js";
+import { writeStaged } from "./write.js";
 
 /** Where rendered files go: nowhere (validation only), into a staged dist/, or compared with dist/. */
 export type Sink =
@@ -60,7 +62,7 @@ export const ALL_KINDS: readonly ArtifactKind[] = ["html", "markdown", "xlsx", "
  * its own generators only: by ladder, both compiled every generator, and that cost more than the second
  * thread gave.
  */
-export const WORKER_KINDS: readonly ArtifactKind[] = ["markdown", "xlsx", "csv"];
+export const WORKER_KINDS: readonly ArtifactKind[] = ["markdown", "xlsx"];
 /** The kinds the main thread renders when a worker renders WORKER_KINDS. */
 export const MAIN_KINDS: readonly ArtifactKind[] = ALL_KINDS.filter((kind) => !WORKER_KINDS.includes(kind));
 
@@ -107,7 +109,7 @@ export async function produceShare(share: Share): Promise<ShareResult> {
 /** Hands one rendered file (text, or bytes) to the sink. */
 export async function sink(to: Sink, path: string, content: Rendered, present: ReadonlySet<string>): Promise<Output> {
   if (to.kind === "compare") return { path, ...(await compareFile(to.out, path, content, present)) };
-  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  const bytes = content instanceof Uint8Array ? content : utf8(content);
   if (to.kind === "write") await writeStaged(to.dir, path, bytes);
   return { path, bytes: bytes.length };
 }

@@ -3,10 +3,10 @@
  * Pure: no disk, no clock, no environment; the same ladders give the same bytes on every machine.
  */
 import { renderCellsCsv, renderCsv } from "../../generators/csv/render.js";
-import { renderHtml } from "../../generators/html/render.js";
+import { renderHtmlChunks } from "../../generators/html/render.js";
 import { renderIndexHtml, renderIndexMarkdown } from "../../generators/index/render.js";
 import { renderJson } from "../../generators/json/render.js";
-import { renderMarkdown } from "../../generators/markdown/render.js";
+import { renderMarkdownChunks } from "../../generators/markdown/render.js";
 import { type ArtifactKind, INDEX_FILES } from "../../generators/shared/artifacts.js";
 import type { RenderOptions, Site } from "../../generators/shared/site.js";
 import { renderXlsxParts } from "../../generators/xlsx/render.js";
@@ -14,12 +14,20 @@ import type { Ladder, Organisation } from "../model/model.js";
 import { distPaths } from "./dist-paths.js";
 import { zipParts } from "./zip.js";
 
-/** A rendered file: text (written as UTF-8) or bytes (the workbook, a zip). */
-export type Rendered = string | Uint8Array;
+/**
+ * A rendered file: text (written as UTF-8), text in chunks to be written one after another (the page and the
+ * Markdown: generators/shared/templates.ts `Template.chunks`), or bytes (the workbook, a zip).
+ */
+export type Rendered = string | readonly string[] | Uint8Array;
+
+/** A rendered file as one piece: chunks joined. */
+export function whole(content: Rendered): string | Uint8Array {
+  return typeof content === "string" || content instanceof Uint8Array ? content : content.join("");
+}
 
 const generators: Record<ArtifactKind, (ladder: Ladder, options: RenderOptions) => Rendered> = {
-  html: renderHtml,
-  markdown: renderMarkdown,
+  html: renderHtmlChunks,
+  markdown: renderMarkdownChunks,
   xlsx: (ladder, options) => zipParts(renderXlsxParts(ladder, options)),
   csv: renderCsv,
   "cells-csv": renderCellsCsv,
@@ -70,6 +78,6 @@ export function planDist(
  * code-unit order of their paths. Throws a RenderError if two outputs would be one file, also on a disk that
  * ignores case.
  */
-export function renderDist(ladders: readonly Ladder[], organisation?: Organisation): Map<string, Rendered> {
-  return new Map(planDist(ladders, { organisation }).map((file) => [file.path, file.render()]));
+export function renderDist(ladders: readonly Ladder[], organisation?: Organisation): Map<string, string | Uint8Array> {
+  return new Map(planDist(ladders, { organisation }).map((file) => [file.path, whole(file.render())]));
 }

@@ -36,8 +36,8 @@ export function workersAvailable(env: Record<string, string | undefined> = proce
 export interface StartedWorker<K extends keyof Tasks> {
   /** Gives the worker its input (once); resolves with its result, rejects with its error (marked handled). */
   run(input: Parameters<Tasks[K]>[0]): Promise<Awaited<ReturnType<Tasks[K]>>>;
-  /** Stops a worker that is not needed after all. */
-  stop(): void;
+  /** Stops the worker (one not needed after all); resolves once its thread has stopped. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -69,9 +69,9 @@ export function startWorker<K extends keyof Tasks>(task: K): StartedWorker<K> {
       worker.postMessage(input);
       return result;
     },
-    stop() {
+    async stop() {
       settled = true;
-      void worker.terminate();
+      await worker.terminate();
     },
   };
 }

@@ -1,9 +1,10 @@
 /** `ladder check`: fail when dist/ is not exactly what `ladder build` would write. */
 
 import { displayPath } from "../../check/sources.js";
+import type { Difference } from "../../dist/compare.js";
 import { produceDist } from "../../dist/dist.js";
 import { byPath } from "../../dist/dist-paths.js";
-import { type Difference, listFiles } from "../../dist/write.js";
+import { listFiles } from "../../dist/write.js";
 import type { Command } from "../../model/io.js";
 import { locations, parse } from "../cli.js";
 import { outDir } from "./build.js";

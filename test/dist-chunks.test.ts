@@ -1,0 +1,45 @@
+/**
+ * Rendered text in chunks (generators/shared/templates.ts `Template.chunks`): written and compared with dist/
+ * exactly as the text joined, also where a chunk ends in the middle of a surrogate pair.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compareFile } from "../scripts/dist/compare.js";
+import { byteSize, utf8, wholeCharacters } from "../scripts/dist/utf8.js";
+
+const work = mkdtempSync(path.join(tmpdir(), "ladder-chunks-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const cases: string[][] = [
+  ["plain ", "ascii"],
+  ["caf", "é ", "’quoted’"],
+  // A pair split between two chunks, one at the very end of a chunk, and a lone half that stays lone.
+  ["a\ud83d", "\ude00b", "\ud83d"],
+  ["\ud83d", "\ude00", "", "x\ud83d", "\ude01"],
+  [""],
+  ["lone \udc00 low", " and \ud800 high"],
+];
+
+describe("chunks of rendered text", () => {
+  it.each(cases.map((c) => [JSON.stringify(c), c]))("encode as their text joined: %s", (_, chunks) => {
+    const joined = (chunks as string[]).join("");
+    expect(utf8(chunks as string[])).toEqual(Buffer.from(joined, "utf8"));
+    expect(byteSize(chunks as string[])).toBe(Buffer.byteLength(joined, "utf8"));
+    expect([...wholeCharacters(chunks as string[])].join("")).toBe(joined);
+  });
+
+  it("compare equal to a file of their text joined, and differ from any other", async () => {
+    for (const [i, chunks] of cases.entries()) {
+      const name = `f${i}.txt`;
+      writeFileSync(path.join(work, name), chunks.join(""), "utf8");
+      const present = new Set([name]);
+      expect(await compareFile(work, name, chunks, present)).toEqual({ bytes: byteSize(chunks) });
+      const other = [...chunks.slice(0, -1), `${chunks.at(-1)}!`];
+      const differs = await compareFile(work, name, other, present);
+      expect(differs.difference?.kind).toBe("stale");
+      expect(differs.bytes).toBe(byteSize(other));
+    }
+  });
+});
