@@ -31,8 +31,13 @@ export function shownText(text: string): string {
 const MAYBE_CHANGED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/;
 const SPECIAL = /[&<>"']/;
 
+/** Anything `escapeHtml` could change: one test for the common text, which needs nothing. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const MAYBE_ESCAPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff&<>"']/;
+
 /** Escapes text for HTML element content and for attribute values in double or single quotes. */
 export function escapeHtml(text: string): string {
+  if (!MAYBE_ESCAPED.test(text)) return text;
   const shown = shownText(text);
   return SPECIAL.test(shown) ? shown.replace(/[&<>"']/g, (c) => ENTITIES[c] as string) : shown;
 }
