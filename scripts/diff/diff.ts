@@ -5,7 +5,7 @@
  * cells in diff-rows.ts.
  */
 
-import type { Ladder, Level } from "../model/model.js";
+import { type Ladder, type Level, sameLadder } from "../model/model.js";
 import { byCodeUnit, type Change, type LadderDiff, sectionsText } from "./change.js";
 import { diffRows } from "./diff-rows.js";
 import { change } from "./make-change.js";
@@ -23,7 +23,7 @@ export function diffLadders(base: readonly Ladder[], head: readonly Ladder[]): L
     const h = after.get(id);
     if (!b && h) return { id, status: "added", changes: [change({ kind: "ladder-added", after: h.title })] };
     if (b && !h) return { id, status: "removed", changes: [change({ kind: "ladder-removed", before: b.title })] };
-    const changes = diffLadder(b as Ladder, h as Ladder);
+    const changes = sameLadder(b as Ladder, h as Ladder) ? [] : diffLadder(b as Ladder, h as Ladder);
     return { id, status: changes.length > 0 ? "changed" : "unchanged", changes };
   });
 }

@@ -19,6 +19,7 @@ import {
   type Ladder,
   type Level,
   levelLabel,
+  sameLadder,
 } from "../model/model.js";
 import { byCodeUnit } from "./change.js";
 
@@ -263,7 +264,7 @@ export function changedFiles(base: readonly Ladder[], head: readonly Ladder[]): 
   for (const id of new Set([...before.keys(), ...after.keys()])) {
     const b = before.get(id);
     const h = after.get(id);
-    const rows = b && h && b !== h ? [rowsOf(b), rowsOf(h)] : undefined;
+    const rows = b && h && !sameLadder(b, h) ? [rowsOf(b), rowsOf(h)] : undefined;
     for (const artifact of artifactsOf(id)) {
       const path = `dist/${artifact.path}`;
       if (!b) files.push({ path, status: "added" });

@@ -3,7 +3,7 @@
  * context the Markdown templates lay out (generators/report/). Pure: sources and a renderer in, data out.
  */
 import { code, inline, type Md, md, raw } from "../../generators/report/escape.js";
-import { loadSource, type Source } from "../check/load.js";
+import { type LoadResult, loadOnce, type Source } from "../check/load.js";
 import { position } from "../check/pipeline.js";
 import { validateSchema } from "../check/validate.js";
 import { distPaths } from "../dist/dist-paths.js";
@@ -54,10 +54,11 @@ export function compare(
   head: { info: SideInfo; sources: readonly Source[] },
   options: { only?: string } = {},
 ): { ok: true; compared: Compared } | { ok: false; problems: Problem[] } {
-  const read = readLeniently(base.sources);
+  const load = loadOnce();
+  const read = readLeniently(base.sources, load);
   if (!read.ok) return read;
   // Both sides are compared as resolved ladders: a change to a base shows in every track that extends it.
-  const resolved = asValidateResult(resolveSources(head.sources));
+  const resolved = asValidateResult(resolveSources(head.sources, { load }));
   // `only`: one ladder's versions are compared (`--base sre@1.0.0`), resolved with the others, reported alone.
   const one = <T extends { ok: boolean; ladders?: Ladder[] }>(side: T): T =>
     options.only === undefined || !side.ladders
@@ -96,12 +97,12 @@ type Lenient = { ok: true; ladders: Ladder[] } | { ok: false; problems: Problem[
  * The base side's ladders: every one that loads and matches the schema, sorted by id. (The rules are not
  * checked: a change may fix what the base broke. When they hold, this is what `validateLadders` returns.)
  */
-function readLeniently(sources: readonly Source[]): Lenient {
+function readLeniently(sources: readonly Source[], load: (source: Source) => LoadResult): Lenient {
   const ladders: Ladder[] = [];
   const problems: Problem[] = [];
   let organisation: Organisation | undefined;
   for (const source of sources) {
-    const loaded = loadSource(source);
+    const loaded = load(source);
     if (!loaded.ok) {
       problems.push(...loaded.problems);
       continue;

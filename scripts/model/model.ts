@@ -231,6 +231,16 @@ export interface PathProblem {
   atKey?: boolean;
 }
 
+/**
+ * Whether two ladders are one: the same object, or copies of one parse (every field the same value), as the
+ * two sides of a diff give for a file a change left alone (scripts/check/load.ts `loadOnce`).
+ */
+export function sameLadder(a: Ladder, b: Ladder): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as Array<keyof Ladder>;
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+}
+
 /** The number of competencies (rows) of a ladder, across its categories. */
 export function competencyCount(ladder: Pick<Ladder, "categories">): number {
   return ladder.categories.reduce((n, category) => n + category.competencies.length, 0);

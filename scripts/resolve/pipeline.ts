@@ -5,7 +5,7 @@
  * without `extends`, the result is exactly check's `validateLadders`. Pure: sources in, ladders or problems out.
  */
 import { lintLadder } from "../check/lint.js";
-import { loadSource, type Source } from "../check/load.js";
+import { type LoadResult, loadSource, type Source } from "../check/load.js";
 import { byPosition, position, type ValidateResult, validateLadder } from "../check/pipeline.js";
 import { applySuppressions } from "../check/suppress.js";
 import { byCodeUnit, type Ladder, type Organisation, type Problem } from "../model/model.js";
@@ -20,7 +20,7 @@ export type ResolveResult =
 /** Validates and resolves every source; the organisation file, when present, is recognised by its name. */
 export function resolveSources(
   sources: readonly Source[],
-  options: { lint?: boolean; only?: readonly string[] } = {},
+  options: { lint?: boolean; only?: readonly string[]; load?: (source: Source) => LoadResult } = {},
 ): ResolveResult {
   const result = resolveAll(sources, options);
   if (options.only === undefined) return result;
@@ -38,14 +38,18 @@ export function resolveSources(
   };
 }
 
-function resolveAll(sources: readonly Source[], options: { lint?: boolean }): ResolveResult {
+function resolveAll(
+  sources: readonly Source[],
+  options: { lint?: boolean; load?: (source: Source) => LoadResult },
+): ResolveResult {
+  const load = options.load ?? loadSource;
   const problems: Problem[] = [];
   let organisation: Organisation | undefined;
   const ladders: Ladder[] = [];
   const known: string[] = [];
   const raw = new Map<string, Ladder>();
   for (const source of sources) {
-    const loaded = loadSource(source);
+    const loaded = load(source);
     if (isOrganisationFile(source.file)) {
       const checked = checkOrganisation(loaded);
       if (checked.ok) organisation = checked.organisation;
