@@ -16,11 +16,10 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { corpusFrom, writeChanged, writeInheriting, writeOrganisation } from "../bench/generate.js";
-import { split } from "../scripts/dist/dist.js";
-import { ALL_KINDS } from "../scripts/dist/produce.js";
+import { corpusFrom, writeChanged, writeCopies, writeInheriting, writeOrganisation } from "../bench/generate.js";
 import { EARLY_WORKER_BYTES } from "../scripts/dist/produce-organisation.js";
 import { renderDist } from "../scripts/dist/render.js";
+import { ALL_KINDS, split } from "../scripts/dist/split.js";
 import { runCli } from "./helpers/cli.js";
 import { caseLadders, fixtures, goldenCases } from "./helpers/golden.js";
 
@@ -118,6 +117,42 @@ describe("the compiled build", () => {
     }
   }, 240_000);
 
+  it("forwards many ladders to the worker as they are validated: the same dist/, differences and problems", () => {
+    // 70 copies of the seed: about 560 KB, past WORKER_THRESHOLD, no ladder a large part of the whole.
+    const dir = path.join(work, "copies");
+    writeCopies(dir, 70, readFileSync(path.join(root, "ladder/sre.yaml"), "utf8"), path.join(root, "schemas"));
+    const two = compiled(["build", "--root", dir, "--out", path.join(dir, "two")]);
+    const one = compiled(["build", "--root", dir, "--out", path.join(dir, "one")], { threads: false });
+    expect(two.stderr).toBe("");
+    expect(two.status).toBe(0);
+    expect(two.stdout.replace(/\btwo\//g, "one/")).toBe(one.stdout);
+    const files = tree(path.join(dir, "two"));
+    expect(Object.keys(files)).toHaveLength(2 + 70 * ALL_KINDS.length);
+    expect(files).toEqual(tree(path.join(dir, "one")));
+    // A stale file of either thread's kinds, the last ladder's included, is found as on one thread.
+    writeFileSync(path.join(dir, "one/track-001.md"), "stale\n");
+    writeFileSync(path.join(dir, "one/track-070.xlsx"), "stale\n");
+    writeFileSync(path.join(dir, "one/track-002.html"), "stale\n");
+    const stale = ["check", "--root", dir, "--out", path.join(dir, "one")];
+    const both = compiled(stale);
+    expect(both.status).toBe(1);
+    for (const file of ["track-001.md", "track-070.xlsx", "track-002.html"]) expect(both.stderr).toContain(file);
+    expect(both.stderr).toBe(compiled(stale, { threads: false }).stderr);
+    // One broken ladder among them: its problem, exit 1, nothing written and nothing left beside dist/.
+    writeFileSync(path.join(dir, "ladder/track-035.yaml"), "title: [unclosed\n");
+    const broken = spawnSync(process.execPath, [path.join(out, "scripts/ladder.js"), "build", "--root", dir], {
+      env: { ...process.env, GITHUB_ACTIONS: "", LADDER_THREADS: "" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(broken.signal).toBeNull();
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^ladder\/track-035\.yaml:1:\d+: error: /m);
+    expect(broken.stderr).toBe(compiled(["build", "--root", dir], { threads: false }).stderr);
+    expect(existsSync(path.join(dir, "dist"))).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.includes(".tmp."))).toEqual([]);
+  }, 240_000);
+
   it("renders an organisation's resolved tracks on two threads exactly as on one", () => {
     // 90 tracks extending the seed: 5,400 resolved cells, past WORKER_THRESHOLD_CELLS.
     const dir = path.join(work, "tracks");
@@ -202,6 +237,18 @@ describe("sharing the work between two threads", () => {
         ]);
       }
     }
+  });
+
+  it("forwards the ladders to the worker when there are many and none is a large part of the whole", () => {
+    const to = { kind: "write", dir: "x" } as const;
+    const many = Array.from({ length: 80 }, (_, i) => listed(`l${i}`, 8_000));
+    expect(split(many, to, true)[1].forwarded).toBe(true);
+    // One ladder an eighth of the whole or less: still forwarded; more: the worker reads them itself.
+    expect(split([...many.slice(0, 70), listed("big", 80_000)], to, true)[1].forwarded).toBe(true);
+    expect(split([...many.slice(0, 70), listed("big", 81_000)], to, true)[1].forwarded).toBeUndefined();
+    expect(split([listed("a", 300_000), listed("b", 300_000)], to, true)[1].forwarded).toBeUndefined();
+    // Validation alone is never forwarded: it is shared by whole ladders.
+    expect(split(many, { kind: "none" }, true).every((s) => s.forwarded === undefined)).toBe(true);
   });
 });
 

@@ -122,7 +122,10 @@ describe.skipIf(!chromiumPath)("using the ladder page", () => {
     await expect.poll(hash).toBe("#level-l3");
     await page.click("#level-l3 .next-step a");
     await expect.poll(hash).toBe("#compare=l3..l4");
-    expect(await page.locator("#compare-caption").textContent()).toMatch(/^From Senior SRE \(L3\) to Lead SRE \(L4\)/);
+    // The hash changes first; the page fills the comparison in its handler: wait for the outcome.
+    await expect
+      .poll(() => page.locator("#compare-caption").textContent())
+      .toMatch(/^From Senior SRE \(L3\) to Lead SRE \(L4\)/);
     await page.selectOption("#compare-from", "l1");
     await expect.poll(hash).toBe("#compare=l1..l4");
     await expect.poll(() => page.title()).toBe("From Junior SRE (L1) to Lead SRE (L4) · Titles for Ops");

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSource, MAX_FILE_BYTES } from "../scripts/check/load.js";
+import { loadSource } from "../scripts/check/load.js";
 import { validateLadders } from "../scripts/check/pipeline.js";
+import { MAX_FILE_BYTES } from "../scripts/model/model.js";
 
 const invalidDir = path.join(import.meta.dirname, "fixtures/invalid");
 const validDir = path.join(import.meta.dirname, "fixtures/valid");

@@ -4,7 +4,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { Document } from "yaml";
-import type { DocPath, Problem } from "../model/model.js";
+import { type DocPath, ladderIdOf, MAX_FILE_BYTES, type Problem } from "../model/model.js";
 import { type Comment, readComments } from "./comments.js";
 import { MAX_DEPTH, tooDeep } from "./depth.js";
 import { canonicalLocator } from "./locate-canonical.js";
@@ -37,15 +37,6 @@ export interface Parsed {
 }
 
 export type LoadResult = { ok: true; parsed: Parsed } | { ok: false; problems: Problem[] };
-
-/** Files above this size are refused before parsing, so a huge file cannot exhaust memory. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
-
-/** The ladder id of a file: its base name without `.yaml`/`.yml`. */
-export function ladderIdOf(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.ya?ml$/i, "");
-}
 
 /**
  * Parses one ladder file. Every problem carries a line and column; nothing throws on bad input.

@@ -4,6 +4,7 @@
  */
 
 import { byCodeUnit, type Ladder, type PathProblem, type Problem } from "../model/model.js";
+import { byPosition } from "../model/problems.js";
 import { lintLadder } from "./lint.js";
 import { type LoadResult, loadSource, type Parsed, type Source } from "./load.js";
 import { checkRules } from "./rules.js";
@@ -58,10 +59,4 @@ export function validateLadder(
 /** Gives path-positioned problems their line and column in the parsed file. */
 export function position(parsed: Parsed, problems: readonly PathProblem[]): Problem[] {
   return problems.map(({ path, atKey, ...rest }) => ({ file: parsed.file, ...parsed.locate(path, atKey), ...rest }));
-}
-
-/** Problems in file, line, column and rule order: how every command lists them. */
-export function byPosition(a: Problem, b: Problem): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule);
 }

@@ -8,8 +8,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 import { ExitError } from "../model/io.js";
-import type { Problem } from "../model/model.js";
-import { ladderIdOf, MAX_FILE_BYTES, type Source } from "./load.js";
+import { ladderIdOf, MAX_FILE_BYTES, ORGANISATION_FILE, type Problem } from "../model/model.js";
+import type { Source } from "./load.js";
 
 /** Where a command finds the repository and its ladders. */
 export interface Locations {
@@ -22,6 +22,11 @@ export interface Locations {
 /** A ladder id, as the schema's `id` pattern and length say; a ladder file's name is its id. */
 export const LADDER_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export const MAX_ID_LENGTH = 64;
+
+/** Whether a file shown as `file` is the organisation file (`ladder/organisation.yaml`), not a ladder. */
+export function isOrganisationFile(file: string): boolean {
+  return `${ladderIdOf(file)}.yaml` === ORGANISATION_FILE && /\.yaml$/i.test(file);
+}
 
 /** Reads the named files, or every `*.yaml` in the ladders folder, sorted by name. */
 export async function readSources(where: Locations, files: readonly string[] = []): Promise<Source[]> {

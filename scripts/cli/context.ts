@@ -5,8 +5,7 @@
  */
 
 import type { Source } from "../check/load.js";
-import { type Locations, readSources } from "../check/sources.js";
-import { isOrganisationFile } from "../resolve/organisation.js";
+import { isOrganisationFile, type Locations, readSources } from "../check/sources.js";
 
 export async function readWithContext(
   where: Locations,

@@ -5,10 +5,10 @@
  */
 import { lstat, stat } from "node:fs/promises";
 import path from "node:path";
-import { MAX_FILE_BYTES, type Source } from "../check/load.js";
+import type { Source } from "../check/load.js";
 import { fileNameProblem, type Locations, readSources } from "../check/sources.js";
 import { ExitError } from "../model/io.js";
-import { byCodeUnit } from "../model/model.js";
+import { byCodeUnit, MAX_FILE_BYTES } from "../model/model.js";
 import { parseVersionTag } from "../model/version.js";
 import { git } from "./run-git.js";
 import { unknownVersion, versionTags } from "./tags.js";

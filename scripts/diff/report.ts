@@ -5,10 +5,11 @@
 import { code, inline, type Md, md, raw } from "../../generators/report/escape.js";
 import { type LoadResult, loadOnce, type Source } from "../check/load.js";
 import { position } from "../check/pipeline.js";
+import { isOrganisationFile } from "../check/sources.js";
 import { validateSchema } from "../check/validate.js";
 import { distPaths } from "../dist/dist-paths.js";
 import type { Ladder, Organisation, Problem } from "../model/model.js";
-import { checkOrganisation, isOrganisationFile } from "../resolve/organisation.js";
+import { checkOrganisation } from "../resolve/organisation.js";
 import { asValidateResult, resolveSources } from "../resolve/pipeline.js";
 import { resolveLadders } from "../resolve/resolve.js";
 import { addVersionChecks } from "./bump.js";

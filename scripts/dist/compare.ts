@@ -8,7 +8,6 @@ import path from "node:path";
 import { byPath } from "./dist-paths.js";
 import { byteSize, wholeCharacters } from "./utf8.js";
 import { listFiles } from "./write.js";
-import { zipDifference } from "./zip.js";
 
 /** How one file of dist/ differs from what build would write. */
 export interface Difference {
@@ -51,7 +50,11 @@ export async function compareFile(
   const actual = readReused(path.join(out, ...relative.split("/")));
   if (content instanceof Uint8Array) {
     if (Buffer.compare(actual, content) === 0) return { bytes: content.length };
-    const detail = zipDifference(actual, content, firstDifference) ?? bytesDiffer(actual, content);
+    // The zip reader (and its inflate) is loaded only for a workbook that differs; the reused buffer is copied
+    // first, since another comparison may read into it meanwhile.
+    const theirs = Buffer.from(actual);
+    const { zipDifference } = await import("./zip.js");
+    const detail = zipDifference(theirs, content, firstDifference) ?? bytesDiffer(theirs, content);
     return { bytes: content.length, difference: { path: relative, kind: "stale", detail } };
   }
   const chunks = typeof content === "string" ? [content] : content;

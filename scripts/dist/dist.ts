@@ -2,34 +2,26 @@
  * What `build` and `check` share: every ladder read, validated and rendered into a sink (produce.ts), on both
  * cores when the ladders are large enough to repay a worker thread (threads.ts), then the index pages.
  *
- * With a worker, each thread renders some kinds of file of every ladder (produce.ts `WORKER_KINDS`), holding
- * one rendered file at a time; the main thread also validates, and makes the index pages while the worker
- * finishes. Validation alone is shared by whole ladders. Problems, files and differences come back sorted as a
- * single thread would have them.
+ * With a worker, each thread renders some kinds of file of every ladder (split.ts `WORKER_KINDS`), holding
+ * one rendered file at a time; the main thread also validates, forwarding each valid ladder to the worker when
+ * there are many (produce-forwarded.ts), and makes the index pages while the worker finishes. Validation alone
+ * is shared by whole ladders. Problems, files and differences come back sorted as a single thread would have
+ * them. The worker is started before this thread loads its own stages, so that both load at once.
  */
 
+import { MessageChannel } from "node:worker_threads";
 import type { Site } from "../../generators/shared/site.js";
-import { byPosition } from "../check/pipeline.js";
-import { displayPath, type Listed, type Locations, listSources } from "../check/sources.js";
+import { displayPath, isOrganisationFile, type Locations, listSources } from "../check/sources.js";
 import { ExitError, type Io } from "../model/io.js";
 import { byCodeUnit, type Ladder } from "../model/model.js";
-import { reportProblems, summarize } from "../model/problems.js";
-import { isOrganisationFile } from "../resolve/organisation.js";
+import { byPosition, reportProblems, summarize } from "../model/problems.js";
 import { byPath } from "./dist-paths.js";
-import {
-  ALL_KINDS,
-  MAIN_KINDS,
-  type Output,
-  produceShare,
-  type Share,
-  type ShareResult,
-  type Sink,
-  sink,
-  WORKER_KINDS,
-} from "./produce.js";
-import { planDist, RenderError } from "./render.js";
+import type { Share, ShareResult } from "./produce.js";
+import type * as Render from "./render.js";
+import { type Output, type Sink, sink } from "./sink.js";
 import { readSite } from "./site.js";
-import { runInWorker, WORKER_THRESHOLD, workersAvailable } from "./threads.js";
+import { split } from "./split.js";
+import { type Forwarder, forwarder, startWorker, workersAvailable } from "./threads.js";
 
 export type Produced = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
 
@@ -50,16 +42,29 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
     const { produceOrganisation } = await import("./produce-organisation.js");
     return produceOrganisation(listed, to, io, site);
   }
-  const shares = split(listed, to, workersAvailable(io.env)).map((share) => ({ ...share, site }));
-  // The worker starts first, so both threads work at once.
-  const elsewhere = shares.slice(1).map((share) => runInWorker("produce", share));
-  const here = await produceShare(shares[0]);
-  // When this thread validated every ladder, its problems are all there are: the index pages are made while
-  // the worker finishes (an error in them is thrown below, where it would be without a worker).
-  const alone = shares[0].validate && shares[0].sources.length === listed.length;
-  const clean = (r: ShareResult) => !r.problems.some((p) => p.severity === "error") && r.stopped === undefined;
-  const early = alone && clean(here) ? settled(() => indexOutputs(byId(here.headers), to, site)) : undefined;
-  const results: ShareResult[] = [here, ...(await Promise.all(elsewhere))];
+  const [mine, theirs] = split(listed, to, workersAvailable(io.env)).map((share) => ({ ...share, site }));
+  // The worker starts first, so both threads work at once; it is stopped on the way out, whatever happens.
+  const worker = theirs === undefined ? undefined : startShare(theirs);
+  // This thread's stages load while the worker starts: they are most of the modules, and imported only now.
+  const [{ produceShare }, render] = await Promise.all([import("./produce.js"), import("./render.js")]);
+  let here: ShareResult;
+  let there: ShareResult | undefined;
+  let early: Promise<Output[]> | undefined;
+  try {
+    here = await produceShare(mine, worker?.forward?.add);
+    worker?.forward?.end();
+    // When this thread validated every ladder, its problems are all there are: the index pages are made while
+    // the worker finishes (an error in them is thrown below, where it would be without a worker).
+    const alone = mine.validate && mine.sources.length === listed.length;
+    const clean = (r: ShareResult) => !r.problems.some((p) => p.severity === "error") && r.stopped === undefined;
+    early = alone && clean(here) ? settled(() => indexOutputs(render, byId(here.headers), to, site)) : undefined;
+    there = await worker?.result;
+  } finally {
+    // Also on a failure here: the worker then waits for no more ladders, and writes nothing more.
+    worker?.forward?.end();
+    await worker?.stop();
+  }
+  const results = there === undefined ? [here] : [here, there];
 
   const problems = results.flatMap((r) => r.problems).sort(byPosition);
   if (problems.some((p) => p.severity === "error")) {
@@ -73,7 +78,7 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   reportProblems(problems, io);
   const ladders = byId(results.flatMap((r) => r.headers));
   const stopped = results.find((r) => r.stopped !== undefined)?.stopped;
-  const index = early ?? settled(() => indexOutputs(ladders, to, site));
+  const index = early ?? settled(() => indexOutputs(render, ladders, to, site));
   if (stopped !== undefined) throw new Error(`rendering failed: ${stopped}`);
   const outputs = [...results.flatMap((r) => r.outputs), ...(await index)];
   return { ok: true, ladders, outputs: outputs.sort(byPath) };
@@ -94,12 +99,17 @@ function settled<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The index pages of `ladders` (sorted by id), into the sink. A ladder set they cannot show is an exit. */
-async function indexOutputs(ladders: Ladder[], to: Sink, site: Site | undefined): Promise<Output[]> {
-  let index: ReturnType<typeof planDist>;
+async function indexOutputs(
+  render: typeof Render,
+  ladders: Ladder[],
+  to: Sink,
+  site: Site | undefined,
+): Promise<Output[]> {
+  let index: ReturnType<typeof Render.planDist>;
   try {
-    index = planDist(ladders, { site }).filter((file) => file.kind === undefined);
+    index = render.planDist(ladders, { site }).filter((file) => file.kind === undefined);
   } catch (error) {
-    if (error instanceof RenderError) throw new ExitError(1, error.message, { cause: error });
+    if (error instanceof render.RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;
   }
   const present = new Set(to.kind === "compare" ? to.present : []);
@@ -108,30 +118,22 @@ async function indexOutputs(ladders: Ladder[], to: Sink, site: Site | undefined)
   return outputs;
 }
 
-/**
- * One share for the main thread, or two when a worker is available and the ladders are large: the files of
- * every ladder by kind (WORKER_KINDS in the worker, which reads the ladders again but does not validate them);
- * with nothing to render, whole ladders balanced by size, since validating is then all the work.
- */
-export function split(listed: Listed[], to: Sink, workers: boolean): Share[] {
-  const whole = (sources: Listed[]): Share => ({ sources, validate: true, lint: false, kinds: ALL_KINDS, sink: to });
-  const total = listed.reduce((sum, l) => sum + l.size, 0);
-  if (!workers || total < WORKER_THRESHOLD) return [whole(listed)];
-  if (to.kind !== "none") {
-    return [
-      { ...whole(listed), kinds: MAIN_KINDS },
-      { ...whole(listed), validate: false, kinds: WORKER_KINDS },
-    ];
+/** A worker started on `share`: its result, and the main thread's end of the ladders it is forwarded. */
+interface StartedShare {
+  result: Promise<ShareResult>;
+  forward?: Forwarder;
+  stop(): Promise<void>;
+}
+
+function startShare(share: Share): StartedShare {
+  if (!share.forwarded) {
+    const worker = startWorker("produce");
+    return { result: worker.run(share), stop: () => worker.stop() };
   }
-  if (listed.length === 1) return [whole(listed)];
-  // Largest first into the lighter share; each share keeps the files in their own order.
-  const shares: Listed[][] = [[], []];
-  const load = [0, 0];
-  for (const l of [...listed].sort((a, b) => b.size - a.size)) {
-    const k = load[0] <= load[1] ? 0 : 1;
-    shares[k].push(l);
-    load[k] += l.size;
-  }
-  const order = (ls: Listed[]) => listed.filter((l) => ls.includes(l));
-  return shares.map((ls) => whole(order(ls)));
+  const { port1, port2 } = new MessageChannel();
+  const worker = startWorker("produceForwarded");
+  const input = { kinds: share.kinds, sink: share.sink, site: share.site, ladders: port2 };
+  const result = worker.run(input, [port2]).then((r): ShareResult => ({ problems: [], headers: [], ...r }));
+  result.catch(() => undefined);
+  return { result, forward: forwarder(port1), stop: () => worker.stop() };
 }

@@ -3,7 +3,7 @@
  * read and validated, the ladders resolved (scripts/resolve/), then each resolved ladder's files and the
  * index pages rendered one at a time into the sink. A track needs its base resolved first, so the ladders are
  * not split between threads by file: when the folder is large and a second core is there, both threads read
- * and resolve them all, the main thread checking them, and the worker renders some kinds of file (produce.ts
+ * and resolve them all, the main thread checking them, and the worker renders some kinds of file (split.ts
  * `WORKER_KINDS`) from its own unchecked copy (produce-resolved.ts) while the main thread renders the rest.
  * Without an organisation file dist.ts's path is taken, unchanged.
  */
@@ -15,9 +15,10 @@ import { competencyCount, type Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
 import { resolveSources } from "../resolve/pipeline.js";
 import { byPath } from "./dist-paths.js";
-import { MAIN_KINDS, type Output, type Sink, sink, WORKER_KINDS } from "./produce.js";
 import type { produceResolved, ResolvedShare } from "./produce-resolved.js";
 import { planDist, RenderError } from "./render.js";
+import { type Output, type Sink, sink } from "./sink.js";
+import { MAIN_KINDS, WORKER_KINDS } from "./split.js";
 import { startWorker, workersAvailable } from "./threads.js";
 
 /** The same shape as dist.ts's `Produced`. */

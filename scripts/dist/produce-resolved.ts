@@ -11,8 +11,8 @@ import type { ArtifactKind } from "../../generators/shared/artifacts.js";
 import type { Site } from "../../generators/shared/site.js";
 import { type Listed, readListed } from "../check/sources.js";
 import { resolveUnchecked } from "../resolve/pipeline.js";
-import { type Output, type Sink, sink } from "./produce.js";
 import { planDist } from "./render.js";
+import { type Output, type Sink, sink } from "./sink.js";
 
 export interface ResolvedShare {
   sources: Listed[];

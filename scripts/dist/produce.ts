@@ -13,16 +13,8 @@ import { type Listed, readListed } from "../check/sources.js";
 import type { Ladder, Problem } from "../model/model.js";
 import { locate } from "../resolve/pipeline.js";
 import { resolveLadders } from "../resolve/resolve.js";
-import { compareFile, type Difference } from "./compare.js";
-import { planDist, RenderError, type Rendered } from "./render.js";
-import { utf8 } from "./utf8.js";
-import { writeStaged } from "./write.js";
-
-/** Where rendered files go: nowhere (validation only), into a staged dist/, or compared with dist/. */
-export type Sink =
-  | { kind: "none" }
-  | { kind: "write"; dir: string }
-  | { kind: "compare"; out: string; present: readonly string[] };
+import { planDist, RenderError } from "./render.js";
+import { type Output, type Sink, sink } from "./sink.js";
 
 export interface Share {
   sources: Listed[];
@@ -35,13 +27,11 @@ export interface Share {
   sink: Sink;
   /** Where the pages link back to (package.json `repository`, read by site.ts); none when absent. */
   site?: Site;
-}
-
-/** One file that went to the sink: its size in bytes, and how dist/ differs from it (compare only). */
-export interface Output {
-  path: string;
-  bytes: number;
-  difference?: Difference;
+  /**
+   * Set on a worker's share of many ladders: it gets them from the main thread as they are validated
+   * (produce-forwarded.ts) instead of reading them again.
+   */
+  forwarded?: true;
 }
 
 export interface ShareResult {
@@ -53,21 +43,11 @@ export interface ShareResult {
   stopped?: string;
 }
 
-export const ALL_KINDS: readonly ArtifactKind[] = ["html", "markdown", "xlsx", "csv", "cells-csv", "json"];
-
 /**
- * The kinds of file a worker renders when two threads share the work, the main thread rendering the others
- * (and validating): about half the time each, measured on 834 small ladders and on one of 50,000 cells, with
- * the worker's later start allowed for. Split by kind rather than by ladder, each thread warms up the code of
- * its own generators only: by ladder, both compiled every generator, and that cost more than the second
- * thread gave.
+ * Processes one share, file by file, in the order given. Problems are unsorted. `forward` is handed each valid
+ * ladder, for a worker rendering its other kinds of file (produce-forwarded.ts).
  */
-export const WORKER_KINDS: readonly ArtifactKind[] = ["markdown", "xlsx"];
-/** The kinds the main thread renders when a worker renders WORKER_KINDS. */
-export const MAIN_KINDS: readonly ArtifactKind[] = ALL_KINDS.filter((kind) => !WORKER_KINDS.includes(kind));
-
-/** Processes one share, file by file, in the order given. Problems are unsorted. */
-export async function produceShare(share: Share): Promise<ShareResult> {
+export async function produceShare(share: Share, forward?: (ladder: Ladder) => void): Promise<ShareResult> {
   const result: ShareResult = { problems: [], headers: [], outputs: [] };
   const present = share.sink.kind === "compare" ? new Set(share.sink.present) : new Set<string>();
   for (const listed of share.sources) {
@@ -86,6 +66,7 @@ export async function produceShare(share: Share): Promise<ShareResult> {
       }
       ladder = checked.ladder;
       result.headers.push({ ...ladder, categories: [] });
+      forward?.(ladder);
     } else {
       if (!loaded.ok) continue;
       ladder = { id: loaded.parsed.id, file: loaded.parsed.file, ...(loaded.parsed.data as object) } as Ladder;
@@ -104,12 +85,4 @@ export async function produceShare(share: Share): Promise<ShareResult> {
     }
   }
   return result;
-}
-
-/** Hands one rendered file (text, or bytes) to the sink. */
-export async function sink(to: Sink, path: string, content: Rendered, present: ReadonlySet<string>): Promise<Output> {
-  if (to.kind === "compare") return { path, ...(await compareFile(to.out, path, content, present)) };
-  const bytes = content instanceof Uint8Array ? content : utf8(content);
-  if (to.kind === "write") await writeStaged(to.dir, path, bytes);
-  return { path, bytes: bytes.length };
 }

@@ -7,7 +7,8 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { type MessagePort, type Transferable, Worker } from "node:worker_threads";
+import type { Ladder } from "../model/model.js";
 import type { Tasks } from "./worker.js";
 
 const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
@@ -34,8 +35,11 @@ export function workersAvailable(env: Record<string, string | undefined> = proce
 
 /** A worker started before its input is ready: it loads its modules meanwhile. */
 export interface StartedWorker<K extends keyof Tasks> {
-  /** Gives the worker its input (once); resolves with its result, rejects with its error (marked handled). */
-  run(input: Parameters<Tasks[K]>[0]): Promise<Awaited<ReturnType<Tasks[K]>>>;
+  /**
+   * Gives the worker its input (once), with `transfer` (message ports) moved to it; resolves with its result,
+   * rejects with its error (marked handled).
+   */
+  run(input: Parameters<Tasks[K]>[0], transfer?: readonly Transferable[]): Promise<Awaited<ReturnType<Tasks[K]>>>;
   /** Stops the worker (one not needed after all); resolves once its thread has stopped. */
   stop(): Promise<void>;
 }
@@ -65,8 +69,8 @@ export function startWorker<K extends keyof Tasks>(task: K): StartedWorker<K> {
   // The caller awaits it after its own share; a failure there first must not leave this rejection unhandled.
   result.catch(() => undefined);
   return {
-    run(input) {
-      worker.postMessage(input);
+    run(input, transfer = []) {
+      worker.postMessage(input, [...transfer]);
       return result;
     },
     async stop() {
@@ -76,10 +80,31 @@ export function startWorker<K extends keyof Tasks>(task: K): StartedWorker<K> {
   };
 }
 
-/** Runs `task` with `input` in a new worker thread (see `startWorker`). */
-export function runInWorker<K extends keyof Tasks>(
-  task: K,
-  input: Parameters<Tasks[K]>[0],
-): Promise<Awaited<ReturnType<Tasks[K]>>> {
-  return startWorker(task).run(input);
+/** Ladders per message: small enough that the worker starts on the first ones at once. */
+export const FORWARD_BATCH = 8;
+
+/** The main thread's end of the port: `add` each valid ladder, then `end` once (also after a failure). */
+export interface Forwarder {
+  add(ladder: Ladder): void;
+  end(): void;
+}
+
+export function forwarder(port: MessagePort): Forwarder {
+  let batch: Ladder[] = [];
+  let ended = false;
+  return {
+    add(ladder) {
+      batch.push(ladder);
+      if (batch.length < FORWARD_BATCH) return;
+      port.postMessage(batch);
+      batch = [];
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      if (batch.length > 0) port.postMessage(batch);
+      port.postMessage(null);
+      port.close();
+    },
+  };
 }

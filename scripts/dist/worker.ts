@@ -6,16 +6,19 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { produceShare } from "./produce.js";
+import type { produceForwarded } from "./produce-forwarded.js";
 import type { produceResolved } from "./produce-resolved.js";
 
 /** Every task a worker can run: input in, result out, both copied between threads. */
 export interface Tasks {
   produce: typeof produceShare;
+  produceForwarded: typeof produceForwarded;
   produceResolved: typeof produceResolved;
 }
 
 const tasks: { [K in keyof Tasks]: () => Promise<Tasks[K]> } = {
   produce: async () => (await import("./produce.js")).produceShare,
+  produceForwarded: async () => (await import("./produce-forwarded.js")).produceForwarded,
   produceResolved: async () => (await import("./produce-resolved.js")).produceResolved,
 };
 

@@ -252,6 +252,15 @@ export function levelLabel(level: Level): string {
   return level.title.endsWith(`(${level.code})`) ? level.title : `${level.title} (${level.code})`;
 }
 
+/** Files above this size are refused before parsing, so a huge file cannot exhaust memory. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The ladder id of a file: its base name without `.yaml`/`.yml`. */
+export function ladderIdOf(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.ya?ml$/i, "");
+}
+
 /** The reserved file name of the organisation file in the ladder folder. */
 export const ORGANISATION_FILE = "organisation.yaml";
 

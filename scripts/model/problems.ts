@@ -1,6 +1,6 @@
 /** The edge where problems meet people: one line each on stderr, and GitHub annotations in Actions. */
 import type { Io } from "./io.js";
-import type { Problem } from "./model.js";
+import { byCodeUnit, type Problem } from "./model.js";
 
 /**
  * Characters that would let ladder text act on a terminal or on the Actions runner instead of being shown:
@@ -62,4 +62,10 @@ export function summarize(problems: readonly Problem[]): string {
   const files = new Set(problems.map((p) => p.file)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;
+}
+
+/** Problems in file, line, column and rule order: how every command lists them. */
+export function byPosition(a: Problem, b: Problem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule);
 }

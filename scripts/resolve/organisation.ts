@@ -2,16 +2,11 @@
  * `ladder/organisation.yaml`, the organisation file: loaded like a ladder (same YAML rules), checked against
  * `schemas/organisation.schema.json`, then by the rules below, which the schema cannot say. Pure.
  */
-import { type LoadResult, ladderIdOf } from "../check/load.js";
+import type { LoadResult } from "../check/load.js";
 import { position } from "../check/pipeline.js";
 import { checkSection } from "../check/prose.js";
 import { validateOrganisationSchema } from "../check/validate.js";
-import { type DocPath, ORGANISATION_FILE, type Organisation, type PathProblem, type Problem } from "../model/model.js";
-
-/** Whether a file shown as `file` is the organisation file (`ladder/organisation.yaml`), not a ladder. */
-export function isOrganisationFile(file: string): boolean {
-  return `${ladderIdOf(file)}.yaml` === ORGANISATION_FILE && /\.yaml$/i.test(file);
-}
+import type { DocPath, Organisation, PathProblem, Problem } from "../model/model.js";
 
 const error = (rule: string, path: DocPath, message: string): PathProblem => ({
   path,

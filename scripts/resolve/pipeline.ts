@@ -6,10 +6,12 @@
  */
 import { lintLadder } from "../check/lint.js";
 import { type LoadResult, loadSource, type Source } from "../check/load.js";
-import { byPosition, position, type ValidateResult, validateLadder } from "../check/pipeline.js";
+import { position, type ValidateResult, validateLadder } from "../check/pipeline.js";
+import { isOrganisationFile } from "../check/sources.js";
 import { applySuppressions } from "../check/suppress.js";
 import { byCodeUnit, type Ladder, type Organisation, type Problem } from "../model/model.js";
-import { checkOrganisation, isOrganisationFile } from "./organisation.js";
+import { byPosition } from "../model/problems.js";
+import { checkOrganisation } from "./organisation.js";
 import { originOf } from "./origin.js";
 import { type FileProblem, resolveLadders } from "./resolve.js";
 

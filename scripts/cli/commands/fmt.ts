@@ -3,12 +3,12 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadSource } from "../../check/load.js";
 import { validateLadder } from "../../check/pipeline.js";
-import { readSources } from "../../check/sources.js";
+import { isOrganisationFile, readSources } from "../../check/sources.js";
 import { formatLadder } from "../../import/format.js";
 import type { Command } from "../../model/io.js";
 import type { Problem } from "../../model/model.js";
 import { reportProblems, summarize } from "../../model/problems.js";
-import { checkOrganisation, isOrganisationFile } from "../../resolve/organisation.js";
+import { checkOrganisation } from "../../resolve/organisation.js";
 import { locations, parse } from "../cli.js";
 import { npmCommand } from "../forgive.js";
 

@@ -1,14 +1,14 @@
 /** `ladder import FILE`: a Markdown table, one of our CSV files or our workbook to canonical, valid `ladder/<id>.yaml`. */
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ladderIdOf, loadSource } from "../../check/load.js";
+import { loadSource } from "../../check/load.js";
 import { findMojibake } from "../../check/mojibake.js";
 import { validateLadder } from "../../check/pipeline.js";
 import { displayPath } from "../../check/sources.js";
 import { detectFormat, importLadders, ladderYaml } from "../../import/import.js";
 import { slugify, uniqueIds } from "../../import/import-table.js";
 import { type Command, ExitError, UsageError } from "../../model/io.js";
-import { competencyCount } from "../../model/model.js";
+import { competencyCount, ladderIdOf } from "../../model/model.js";
 import { reportProblems } from "../../model/problems.js";
 import { locations, parse } from "../cli.js";
 import { npmCommand } from "../forgive.js";

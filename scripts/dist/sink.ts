@@ -1,0 +1,29 @@
+/**
+ * Where each rendered file goes (`Sink`): nowhere (validation only), into a staged dist/ (write.ts), or
+ * compared with dist/ (compare.ts); one file at a time, from either thread. The disk edge of rendering.
+ */
+import { compareFile, type Difference } from "./compare.js";
+import type { Rendered } from "./render.js";
+import { utf8 } from "./utf8.js";
+import { writeStaged } from "./write.js";
+
+/** Where rendered files go: nowhere (validation only), into a staged dist/, or compared with dist/. */
+export type Sink =
+  | { kind: "none" }
+  | { kind: "write"; dir: string }
+  | { kind: "compare"; out: string; present: readonly string[] };
+
+/** One file that went to the sink: its size in bytes, and how dist/ differs from it (compare only). */
+export interface Output {
+  path: string;
+  bytes: number;
+  difference?: Difference;
+}
+
+/** Hands one rendered file (text, or bytes) to the sink. */
+export async function sink(to: Sink, path: string, content: Rendered, present: ReadonlySet<string>): Promise<Output> {
+  if (to.kind === "compare") return { path, ...(await compareFile(to.out, path, content, present)) };
+  const bytes = content instanceof Uint8Array ? content : utf8(content);
+  if (to.kind === "write") await writeStaged(to.dir, path, bytes);
+  return { path, bytes: bytes.length };
+}
