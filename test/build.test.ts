@@ -130,7 +130,9 @@ describe("ladder build", () => {
     const root = tempRoot({ "index.yaml": smallYaml });
     const result = await ladder(["build", "--root", root], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("dist/index.html and dist/index.html would be the same file");
+    expect(result.stderr).toBe(
+      "ladder build: dist/index.html and dist/index.html would be the same file; rename one ladder file\n",
+    );
     expect(readdirSync(root)).toEqual(["ladder"]);
   });
 

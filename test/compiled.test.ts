@@ -133,10 +133,15 @@ describe("the compiled build", () => {
     writeFileSync(path.join(dir, "one/track-001.md"), "stale\n");
     writeFileSync(path.join(dir, "one/track-070.xlsx"), "stale\n");
     writeFileSync(path.join(dir, "one/track-002.html"), "stale\n");
+    // The worker renders the Markdown index page, the main thread the web one.
+    writeFileSync(path.join(dir, "one/README.md"), "stale\n");
+    writeFileSync(path.join(dir, "one/index.html"), "stale\n");
     const stale = ["check", "--root", dir, "--out", path.join(dir, "one")];
     const both = compiled(stale);
     expect(both.status).toBe(1);
-    for (const file of ["track-001.md", "track-070.xlsx", "track-002.html"]) expect(both.stderr).toContain(file);
+    for (const file of ["track-001.md", "track-070.xlsx", "track-002.html", "README.md", "index.html"]) {
+      expect(both.stderr).toContain(`one/${file}`);
+    }
     expect(both.stderr).toBe(compiled(stale, { threads: false }).stderr);
     // One broken ladder among them: its problem, exit 1, nothing written and nothing left beside dist/.
     writeFileSync(path.join(dir, "ladder/track-035.yaml"), "title: [unclosed\n");
@@ -151,6 +156,16 @@ describe("the compiled build", () => {
     expect(broken.stderr).toBe(compiled(["build", "--root", dir], { threads: false }).stderr);
     expect(existsSync(path.join(dir, "dist"))).toBe(false);
     expect(readdirSync(dir).filter((name) => name.includes(".tmp."))).toEqual([]);
+    // A ladder whose files would be an index page: the reader's mistake, said plainly, as on one thread.
+    writeFileSync(path.join(dir, "ladder/track-035.yaml"), readFileSync(path.join(dir, "ladder/track-001.yaml")));
+    writeFileSync(path.join(dir, "ladder/readme.yaml"), readFileSync(path.join(dir, "ladder/track-001.yaml")));
+    const named = compiled(["build", "--root", dir]);
+    expect(named.stderr).toBe(
+      "ladder build: dist/README.md and dist/readme.md would be the same file; rename one ladder file\n",
+    );
+    expect(named.status).toBe(1);
+    expect(compiled(["build", "--root", dir], { threads: false }).stderr).toBe(named.stderr);
+    expect(existsSync(path.join(dir, "dist"))).toBe(false);
   }, 240_000);
 
   it("renders an organisation's resolved tracks on two threads exactly as on one", () => {

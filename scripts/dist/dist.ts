@@ -20,7 +20,7 @@ import type { Share, ShareResult } from "./produce.js";
 import type * as Render from "./render.js";
 import { type Output, type Sink, sink } from "./sink.js";
 import { readSite } from "./site.js";
-import { split } from "./split.js";
+import { split, WORKER_INDEX } from "./split.js";
 import { type Forwarder, forwarder, startWorker, workersAvailable } from "./threads.js";
 
 export type Produced = { ok: true; ladders: Ladder[]; outputs: Output[] } | { ok: false };
@@ -52,12 +52,15 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   let early: Promise<Output[]> | undefined;
   try {
     here = await produceShare(mine, worker?.forward?.add);
-    worker?.forward?.end();
     // When this thread validated every ladder, its problems are all there are: the index pages are made while
-    // the worker finishes (an error in them is thrown below, where it would be without a worker).
+    // the worker finishes (an error in them is thrown below, where it would be without a worker). A worker
+    // forwarded every ladder makes one of them.
     const alone = mine.validate && mine.sources.length === listed.length;
     const clean = (r: ShareResult) => !r.problems.some((p) => p.severity === "error") && r.stopped === undefined;
-    early = alone && clean(here) ? settled(() => indexOutputs(render, byId(here.headers), to, site)) : undefined;
+    const indexHere = alone && clean(here);
+    worker?.forward?.end(indexHere);
+    const skip = indexHere && worker?.forward ? WORKER_INDEX : undefined;
+    early = indexHere ? settled(() => indexOutputs(render, byId(here.headers), to, site, skip)) : undefined;
     there = await worker?.result;
   } finally {
     // Also on a failure here: the worker then waits for no more ladders, and writes nothing more.
@@ -79,6 +82,9 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   const ladders = byId(results.flatMap((r) => r.headers));
   const stopped = results.find((r) => r.stopped !== undefined)?.stopped;
   const index = early ?? settled(() => indexOutputs(render, ladders, to, site));
+  // This thread validates, so it stops only where two outputs would be one file (a ladder named `readme`, say):
+  // the reader's to fix. A worker stopping alone on data this thread found valid is a bug.
+  if (here.stopped !== undefined) throw new ExitError(1, here.stopped);
   if (stopped !== undefined) throw new Error(`rendering failed: ${stopped}`);
   const outputs = [...results.flatMap((r) => r.outputs), ...(await index)];
   return { ok: true, ladders, outputs: outputs.sort(byPath) };
@@ -98,16 +104,20 @@ function settled<T>(work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** The index pages of `ladders` (sorted by id), into the sink. A ladder set they cannot show is an exit. */
+/**
+ * The index pages of `ladders` (sorted by id) but `skip` (rendered by the worker), into the sink. A ladder set
+ * they cannot show is an exit.
+ */
 async function indexOutputs(
   render: typeof Render,
   ladders: Ladder[],
   to: Sink,
   site: Site | undefined,
+  skip?: string,
 ): Promise<Output[]> {
   let index: ReturnType<typeof Render.planDist>;
   try {
-    index = render.planDist(ladders, { site }).filter((file) => file.kind === undefined);
+    index = render.planDist(ladders, { site }).filter((file) => file.kind === undefined && file.path !== skip);
   } catch (error) {
     if (error instanceof render.RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;

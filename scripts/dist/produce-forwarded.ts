@@ -11,32 +11,42 @@ import { on } from "node:events";
 import type { MessagePort } from "node:worker_threads";
 import type { ArtifactKind } from "../../generators/shared/artifacts.js";
 import type { Site } from "../../generators/shared/site.js";
-import type { Ladder } from "../model/model.js";
+import { byCodeUnit, type Ladder } from "../model/model.js";
 import { planDist, RenderError } from "./render.js";
 import { type Output, type Sink, sink } from "./sink.js";
+import { WORKER_INDEX } from "./split.js";
+import type { ForwardEnd } from "./threads.js";
 
 export interface ForwardedShare {
   /** The kinds of file this share renders, of every ladder forwarded; never the index pages. */
   kinds: readonly ArtifactKind[];
   sink: Sink;
   site?: Site;
-  /** Where the ladders come from: batches of valid ladders, then null (threads.ts `forwarder`). */
+  /** Where the ladders come from: batches of valid ladders, then the end (threads.ts `forwarder`). */
   ladders: MessagePort;
 }
 
 /**
- * Renders the share's kinds of file of each ladder as it arrives, one file at a time, into the sink. `stopped`
- * says why rendering stopped early (two outputs on one file): the main thread reports it.
+ * Renders the share's kinds of file of each ladder as it arrives, one file at a time, into the sink; then, if
+ * the main thread found every ladder valid, WORKER_INDEX of them all. `stopped` says why rendering stopped
+ * early (two outputs on one file): the main thread reports it.
  */
 export async function produceForwarded(share: ForwardedShare): Promise<{ outputs: Output[]; stopped?: string }> {
   const outputs: Output[] = [];
   const present = new Set(share.sink.kind === "compare" ? share.sink.present : []);
   let stopped: string | undefined;
+  // What the index pages show of each ladder, as the main thread keeps it: everything but its categories.
+  const headers: Ladder[] = [];
+  let end: ForwardEnd | undefined;
   try {
-    for await (const [batch] of on(share.ladders, "message") as AsyncIterable<[Ladder[] | null]>) {
-      if (batch === null) break;
+    for await (const [batch] of on(share.ladders, "message") as AsyncIterable<[Ladder[] | ForwardEnd]>) {
+      if (!Array.isArray(batch)) {
+        end = batch;
+        break;
+      }
       if (stopped !== undefined) continue;
       for (const ladder of batch) {
+        headers.push({ ...ladder, categories: [] });
         try {
           for (const file of planDist([ladder], { index: false, site: share.site })) {
             if (file.kind === undefined || !share.kinds.includes(file.kind)) continue;
@@ -50,8 +60,27 @@ export async function produceForwarded(share: ForwardedShare): Promise<{ outputs
         }
       }
     }
+    if (end?.index && stopped === undefined) outputs.push(...(await indexOutput(share, headers, present)));
   } finally {
     share.ladders.close();
   }
   return stopped === undefined ? { outputs } : { outputs, stopped };
+}
+
+/**
+ * WORKER_INDEX of every ladder, sorted by id as the main thread sorts them. Ladders that cannot share dist/
+ * give none: the main thread finds the same in its own index page, and reports it.
+ */
+async function indexOutput(share: ForwardedShare, headers: Ladder[], present: ReadonlySet<string>): Promise<Output[]> {
+  headers.sort((a, b) => byCodeUnit(a.id, b.id));
+  let planned: ReturnType<typeof planDist>;
+  try {
+    planned = planDist(headers, { site: share.site }).filter((file) => file.path === WORKER_INDEX);
+  } catch (error) {
+    if (error instanceof RenderError) return [];
+    throw error;
+  }
+  const outputs: Output[] = [];
+  for (const file of planned) outputs.push(await sink(share.sink, file.path, file.render(), present));
+  return outputs;
 }

@@ -2,7 +2,7 @@
  * How `build` and `check` share their work between two threads (dist.ts): which kinds of file each renders,
  * and which ladders each reads. Pure.
  */
-import type { ArtifactKind } from "../../generators/shared/artifacts.js";
+import { type ArtifactKind, INDEX_FILES } from "../../generators/shared/artifacts.js";
 import type { Listed } from "../check/sources.js";
 import type { Share } from "./produce.js";
 import type { Sink } from "./sink.js";
@@ -20,6 +20,12 @@ export const ALL_KINDS: readonly ArtifactKind[] = ["html", "markdown", "xlsx", "
 export const WORKER_KINDS: readonly ArtifactKind[] = ["markdown", "xlsx"];
 /** The kinds the main thread renders when a worker renders WORKER_KINDS. */
 export const MAIN_KINDS: readonly ArtifactKind[] = ALL_KINDS.filter((kind) => !WORKER_KINDS.includes(kind));
+
+/**
+ * The index page a worker forwarded every ladder renders, once all are found valid, while the main thread
+ * renders the other: the Markdown, whose generator the worker has warmed up.
+ */
+export const WORKER_INDEX = INDEX_FILES.markdown;
 
 /**
  * A worker is forwarded the ladders when none is more than this part of the whole (in bytes): it waits for

@@ -83,10 +83,18 @@ export function startWorker<K extends keyof Tasks>(task: K): StartedWorker<K> {
 /** Ladders per message: small enough that the worker starts on the first ones at once. */
 export const FORWARD_BATCH = 8;
 
-/** The main thread's end of the port: `add` each valid ladder, then `end` once (also after a failure). */
+/**
+ * The main thread's end of the port: `add` each valid ladder, then `end` once (also after a failure), saying
+ * whether the worker is to render its index page too (produce-forwarded.ts): only when every ladder is valid.
+ */
 export interface Forwarder {
   add(ladder: Ladder): void;
-  end(): void;
+  end(index?: boolean): void;
+}
+
+/** The last message on the port: no more ladders, and whether to render the index page. */
+export interface ForwardEnd {
+  index: boolean;
 }
 
 export function forwarder(port: MessagePort): Forwarder {
@@ -99,11 +107,11 @@ export function forwarder(port: MessagePort): Forwarder {
       port.postMessage(batch);
       batch = [];
     },
-    end() {
+    end(index = false) {
       if (ended) return;
       ended = true;
       if (batch.length > 0) port.postMessage(batch);
-      port.postMessage(null);
+      port.postMessage({ index } satisfies ForwardEnd);
       port.close();
     },
   };
