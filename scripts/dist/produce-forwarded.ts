@@ -15,7 +15,6 @@ import { byCodeUnit, type Ladder } from "../model/model.js";
 import { planDist, RenderError } from "./render.js";
 import { type Output, type Sink, sink } from "./sink.js";
 import { WORKER_INDEX } from "./split.js";
-import type { ForwardEnd } from "./threads.js";
 
 export interface ForwardedShare {
   /** The kinds of file this share renders, of every ladder forwarded; never the index pages. */
@@ -24,6 +23,11 @@ export interface ForwardedShare {
   site?: Site;
   /** Where the ladders come from: batches of valid ladders, then the end (threads.ts `forwarder`). */
   ladders: MessagePort;
+}
+
+/** The last message on the port: no more ladders, and whether to render the index page. */
+export interface ForwardEnd {
+  index: boolean;
 }
 
 /**

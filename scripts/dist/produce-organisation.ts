@@ -102,6 +102,6 @@ export const EARLY_WORKER_BYTES = 32 * 1024;
 
 /**
  * Resolved cells below which an organisation is rendered in the main thread: about what 512 KB of YAML
- * (threads.ts `WORKER_THRESHOLD`) holds, the work that repays starting a worker.
+ * (split.ts `WORKER_THRESHOLD`) holds, the work that repays starting a worker.
  */
 export const WORKER_THRESHOLD_CELLS = 5_000;

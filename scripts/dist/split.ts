@@ -6,7 +6,6 @@ import { type ArtifactKind, INDEX_FILES } from "../../generators/shared/artifact
 import type { Listed } from "../check/sources.js";
 import type { Share } from "./produce.js";
 import type { Sink } from "./sink.js";
-import { WORKER_THRESHOLD } from "./threads.js";
 
 export const ALL_KINDS: readonly ArtifactKind[] = ["html", "markdown", "xlsx", "csv", "cells-csv", "json"];
 
@@ -26,6 +25,12 @@ export const MAIN_KINDS: readonly ArtifactKind[] = ALL_KINDS.filter((kind) => !W
  * renders the other: the Markdown, whose generator the worker has warmed up.
  */
 export const WORKER_INDEX = INDEX_FILES.markdown;
+
+/**
+ * Inputs smaller than this (bytes of YAML) are done in the main thread: starting a worker and loading the
+ * modules again there costs about 50 ms, which only a few thousand cells of work repay.
+ */
+export const WORKER_THRESHOLD = 512 * 1024;
 
 /**
  * A worker is forwarded the ladders when none is more than this part of the whole (in bytes): it waits for

@@ -9,15 +9,10 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type MessagePort, type Transferable, Worker } from "node:worker_threads";
 import type { Ladder } from "../model/model.js";
+import type { ForwardEnd } from "./produce-forwarded.js";
 import type { Tasks } from "./worker.js";
 
 const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
-
-/**
- * Inputs smaller than this (bytes of YAML) are done in the main thread: starting a worker and loading the
- * modules again there costs about 50 ms, which only a few thousand cells of work repay.
- */
-export const WORKER_THRESHOLD = 512 * 1024;
 
 /**
  * The worker's young generation is kept small: its garbage is short-lived (one rendered file at a time), and
@@ -90,11 +85,6 @@ export const FORWARD_BATCH = 8;
 export interface Forwarder {
   add(ladder: Ladder): void;
   end(index?: boolean): void;
-}
-
-/** The last message on the port: no more ladders, and whether to render the index page. */
-export interface ForwardEnd {
-  index: boolean;
 }
 
 export function forwarder(port: MessagePort): Forwarder {
