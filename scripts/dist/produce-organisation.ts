@@ -13,10 +13,9 @@ import type { Io } from "../model/io.js";
 import { ExitError } from "../model/io.js";
 import { competencyCount, type Ladder } from "../model/model.js";
 import { reportProblems, summarize } from "../model/problems.js";
-import { resolveSources } from "../resolve/pipeline.js";
 import { byPath } from "./dist-paths.js";
 import type { produceResolved, ResolvedShare } from "./produce-resolved.js";
-import { planDist, RenderError } from "./render.js";
+import type * as Render from "./render.js";
 import { type Output, type Sink, sink } from "./sink.js";
 import { MAIN_KINDS, WORKER_KINDS } from "./split.js";
 import { startWorker, workersAvailable } from "./threads.js";
@@ -59,6 +58,11 @@ async function produce(
   site: Site | undefined,
   worker: () => ReturnType<typeof produceResolved>,
 ): Promise<ProducedOrganisation> {
+  // The stages load only now, while the worker (started above) loads its own on the other core.
+  const [{ resolveSources }, { planDist, RenderError }] = await Promise.all([
+    import("../resolve/pipeline.js"),
+    import("./render.js"),
+  ]);
   const sources = listed.map(readListed);
   const result = resolveSources(sources);
   if (!result.ok) {
@@ -67,7 +71,7 @@ async function produce(
     return { ok: false };
   }
   reportProblems(result.warnings, io);
-  let planned: ReturnType<typeof planDist>;
+  let planned: ReturnType<typeof Render.planDist>;
   try {
     planned = planDist(result.ladders, { organisation: result.organisation, site });
   } catch (error) {
