@@ -24,6 +24,9 @@ const bail = (): never => {
 /** Characters the YAML spec forbids raw, and CR: any of them sends the text to the general parsers. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNUSUAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/;
+/** UNUSUAL or any surrogate: one scan of the text finds both, and most texts hold neither. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const UNUSUAL_OR_SURROGATE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
 /** A surrogate not in a pair (an emoji is a pair); tested only in texts that hold any surrogate at all. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A key as the layout writes it: a plain word that YAML reads as a string. */
@@ -63,8 +66,8 @@ const ESCAPES: Record<string, string> = {
 
 /** Parses text in the canonical layout; undefined when the text is anything else. */
 export function parseCanonical(text: string): Record<string, Data> | undefined {
-  if (UNUSUAL.test(text) || text.includes("\t")) return undefined;
-  if (/[\ud800-\udfff]/.test(text) && LONE_SURROGATE.test(text)) return undefined;
+  if (text.includes("\t")) return undefined;
+  if (UNUSUAL_OR_SURROGATE.test(text) && (UNUSUAL.test(text) || LONE_SURROGATE.test(text))) return undefined;
   const lines = contentLines(text);
   if (lines.count === 0 || lines.indent[0] !== 0) return undefined;
   try {
