@@ -45,13 +45,15 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   const [mine, theirs] = split(listed, to, workersAvailable(io.env)).map((share) => ({ ...share, site }));
   // The worker starts first, so both threads work at once; it is stopped on the way out, whatever happens.
   const worker = theirs === undefined ? undefined : startShare(theirs);
-  // This thread's stages load while the worker starts: they are most of the modules, and imported only now.
-  const [{ produceShare }, render] = await Promise.all([import("./produce.js"), import("./render.js")]);
+  let render: typeof Render;
   let here: ShareResult;
   let there: ShareResult | undefined;
   let early: Promise<Output[]> | undefined;
   try {
-    here = await produceShare(mine, worker?.forward?.add);
+    // This thread's stages load while the worker starts: they are most of the modules, and imported only now.
+    const [produce, loaded] = await Promise.all([import("./produce.js"), import("./render.js")]);
+    render = loaded;
+    here = await produce.produceShare(mine, worker?.forward?.add);
     // When this thread validated every ladder, its problems are all there are: the index pages are made while
     // the worker finishes (an error in them is thrown below, where it would be without a worker). A worker
     // forwarded every ladder makes one of them.

@@ -1,11 +1,12 @@
 /**
  * A worker's share of many ladders for `build` and `check` (dist.ts): the main thread reads and validates
  * every file, renders its kinds of file of each ladder, and forwards each valid ladder here as it goes
- * (threads.ts `forwarder`), in small batches over a message port; the worker renders the other kinds of the same ladders
- * into the same sink. Copying a validated seed-sized ladder between threads costs the worker about a fifth of
- * reading and parsing it again (measured on 834 of them: 30 ms against 140 ms), and the main thread next to
- * nothing. Few large ladders are not forwarded: the worker would wait for each to be validated, and render the
- * last one alone (dist.ts `split`). Everything in and out can be copied between threads.
+ * (threads.ts `forwarder`), in small batches over a message port; the worker renders the other kinds of the
+ * same ladders into the same sink. Copying a validated seed-sized ladder between threads costs the worker
+ * about a fifth of reading and parsing it again (measured on 834 of them: 30 ms against 140 ms), and the main
+ * thread next to nothing. Few large ladders are not forwarded: the worker would wait for each to be
+ * validated, and render the last one alone (split.ts `split`). Everything in and out can be copied between
+ * threads.
  */
 import { on } from "node:events";
 import type { MessagePort } from "node:worker_threads";
