@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusFrom, writeChanged, writeCopies, writeInheriting, writeOrganisation } from "../bench/generate.js";
 import { EARLY_WORKER_BYTES } from "../scripts/dist/produce-organisation.js";
 import { renderDist } from "../scripts/dist/render.js";
-import { ALL_KINDS, split } from "../scripts/dist/split.js";
+import { ALL_KINDS, FORWARD_MAX_BYTES, split } from "../scripts/dist/split.js";
 import { runCli } from "./helpers/cli.js";
 import { caseLadders, fixtures, goldenCases } from "./helpers/golden.js";
 
@@ -118,7 +118,7 @@ describe("the compiled build", () => {
   }, 240_000);
 
   it("forwards many ladders to the worker as they are validated: the same dist/, differences and problems", () => {
-    // 70 copies of the seed: about 560 KB, past WORKER_THRESHOLD, no ladder a large part of the whole.
+    // 70 copies of the seed: 825 KB, past WORKER_THRESHOLD, each of 12 KB under FORWARD_MAX_BYTES.
     const dir = path.join(work, "copies");
     writeCopies(dir, 70, readFileSync(path.join(root, "ladder/sre.yaml"), "utf8"), path.join(root, "schemas"));
     const two = compiled(["build", "--root", dir, "--out", path.join(dir, "two")]);
@@ -254,13 +254,13 @@ describe("sharing the work between two threads", () => {
     }
   });
 
-  it("forwards the ladders to the worker when there are many and none is a large part of the whole", () => {
+  it("forwards the ladders to the worker when there are many small ones", () => {
     const to = { kind: "write", dir: "x" } as const;
     const many = Array.from({ length: 80 }, (_, i) => listed(`l${i}`, 8_000));
     expect(split(many, to, true)[1].forwarded).toBe(true);
-    // One ladder an eighth of the whole or less: still forwarded; more: the worker reads them itself.
-    expect(split([...many.slice(0, 70), listed("big", 80_000)], to, true)[1].forwarded).toBe(true);
-    expect(split([...many.slice(0, 70), listed("big", 81_000)], to, true)[1].forwarded).toBeUndefined();
+    // One ladder of FORWARD_MAX_BYTES: still forwarded; one byte more, and the worker reads them all itself.
+    expect(split([...many, listed("big", FORWARD_MAX_BYTES)], to, true)[1].forwarded).toBe(true);
+    expect(split([...many, listed("big", FORWARD_MAX_BYTES + 1)], to, true)[1].forwarded).toBeUndefined();
     expect(split([listed("a", 300_000), listed("b", 300_000)], to, true)[1].forwarded).toBeUndefined();
     // Validation alone is never forwarded: it is shared by whole ladders.
     expect(split(many, { kind: "none" }, true).every((s) => s.forwarded === undefined)).toBe(true);

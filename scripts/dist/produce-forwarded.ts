@@ -4,7 +4,7 @@
  * (threads.ts `forwarder`), in small batches over a message port; the worker renders the other kinds of the
  * same ladders into the same sink. Copying a validated seed-sized ladder between threads costs the worker
  * about a fifth of reading and parsing it again (measured on 834 of them: 30 ms against 140 ms), and the main
- * thread next to nothing. Few large ladders are not forwarded: the worker would wait for each to be
+ * thread next to nothing. Larger ladders are not forwarded: the worker would wait for each to be
  * validated, and render the last one alone (split.ts `split`). Everything in and out can be copied between
  * threads.
  */

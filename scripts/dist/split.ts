@@ -33,16 +33,18 @@ export const WORKER_INDEX = INDEX_FILES.markdown;
 export const WORKER_THRESHOLD = 512 * 1024;
 
 /**
- * A worker is forwarded the ladders when none is more than this part of the whole (in bytes): it waits for
- * each one to be validated, and renders its share of the last one after the main thread is done.
+ * A worker is forwarded the ladders when none is larger than this (bytes of YAML; the seed is 12 KB), so that
+ * past WORKER_THRESHOLD there are at least eight of them. Larger ones it reads again itself, at the same time
+ * as the main thread: forwarded, it would wait for each to be validated and render the last one alone, and
+ * the copies waiting for it take memory (50 ladders of 1,000 cells: 15 MB more, and no faster).
  */
-export const FORWARD_PART = 8;
+export const FORWARD_MAX_BYTES = 64 * 1024;
 
 /**
  * One share for the main thread, or two when a worker is available and the ladders are large: the files of
- * every ladder by kind (WORKER_KINDS in the worker, which does not validate them). Many ladders, none of them a
- * large part of the whole, are forwarded to the worker as the main thread validates them; a few large ones
- * it reads again itself, at the same time as the main thread. With nothing to render, whole ladders balanced
+ * every ladder by kind (WORKER_KINDS in the worker, which does not validate them). Many small ladders are
+ * forwarded to the worker as the main thread validates them; larger ones it reads again itself, at the same
+ * time as the main thread. With nothing to render, whole ladders balanced
  * by size, since validating is then all the work.
  */
 export function split(listed: Listed[], to: Sink, workers: boolean): Share[] {
@@ -56,7 +58,7 @@ export function split(listed: Listed[], to: Sink, workers: boolean): Share[] {
         ...whole(listed),
         validate: false,
         kinds: WORKER_KINDS,
-        ...(listed.every((l) => l.size * FORWARD_PART <= total) ? { forwarded: true as const } : {}),
+        ...(listed.every((l) => l.size <= FORWARD_MAX_BYTES) ? { forwarded: true as const } : {}),
       },
     ];
   }
