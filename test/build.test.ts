@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { BUILD_NAMED } from "../scripts/cli/commands/build.js";
 import { RenderError, renderDist } from "../scripts/dist/render.js";
 import { writeDist } from "../scripts/dist/write.js";
 import type { Ladder } from "../scripts/model/model.js";
@@ -67,6 +68,29 @@ describe("ladder build", () => {
     }
     expect(result.stdout).toMatch(/^wrote 14 files to dist\/ from 2 ladders:\n/);
     expect(readdirSync(root).sort()).toEqual(["dist", "ladder"]);
+  });
+
+  it("names the first files it wrote, then counts the rest", async () => {
+    // 12 ladders: 74 files, past BUILD_NAMED.
+    const files = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`l${String(i).padStart(2, "0")}.yaml`, smallYaml]),
+    );
+    const root = tempRoot(files);
+    const result = await ladder(["build", "--root", root], root);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("wrote 74 files to dist/ from 12 ladders:");
+    expect(lines).toHaveLength(1 + BUILD_NAMED + 1);
+    expect(lines.slice(1, 3)).toEqual([
+      `  dist/README.md (${statSync(path.join(root, "dist/README.md")).size} bytes)`,
+      `  dist/index.html (${statSync(path.join(root, "dist/index.html")).size} bytes)`,
+    ]);
+    const rest = readdirSync(path.join(root, "dist"))
+      .sort()
+      .filter((name) => !lines.some((line) => line.startsWith(`  dist/${name} (`)));
+    expect(rest).toHaveLength(74 - BUILD_NAMED);
+    const bytes = rest.reduce((sum, name) => sum + statSync(path.join(root, "dist", name)).size, 0);
+    expect(lines.at(-1)).toBe(`  … and ${74 - BUILD_NAMED} more files (${bytes} bytes)`);
   });
 
   it("writes the same bytes in another process under TZ=Pacific/Chatham and LANG=tr_TR.UTF-8", async () => {

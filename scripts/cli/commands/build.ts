@@ -52,9 +52,22 @@ export const run: Command = async (argv, io) => {
     throw failed(error);
   });
   io.stdout(`wrote ${produced.outputs.length} files to ${shown}/ from ${plural(produced.ladders.length, "ladder")}:\n`);
-  for (const output of produced.outputs) io.stdout(`  ${shown}/${output.path} (${output.bytes} bytes)\n`);
+  for (const output of produced.outputs.slice(0, BUILD_NAMED)) {
+    io.stdout(`  ${shown}/${output.path} (${output.bytes} bytes)\n`);
+  }
+  const rest = produced.outputs.slice(BUILD_NAMED);
+  if (rest.length > 0) {
+    const bytes = rest.reduce((sum, output) => sum + output.bytes, 0);
+    io.stdout(`  … and ${plural(rest.length, "more file")} (${bytes} bytes)\n`);
+  }
   return 0;
 };
+
+/**
+ * How many written files build names, in path order; past that, a count. An organisation of many ladders
+ * writes thousands of files, and a list that long helps no one.
+ */
+export const BUILD_NAMED = 60;
 
 /** `--out`, resolved against the working directory, or ROOT/dist. */
 export function outDir(where: Locations, out: string | undefined, io: Io): string {
