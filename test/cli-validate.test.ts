@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { VALIDATE_NAMED } from "../scripts/cli/commands/validate.js";
 import { projectRoot, runCli, tempRoot } from "./helpers/cli.js";
 
 const fixture = (name: string) => readFileSync(path.join(projectRoot, "test/fixtures/invalid", name));
@@ -12,6 +13,16 @@ describe("ladder validate on the command line", () => {
     expect(result.stderr).not.toMatch(/error:/);
     expect(result.stdout).toContain("ladder/sre.yaml");
     expect(result.status).toBe(0);
+  });
+
+  it("names the first valid files, then counts the rest", () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 23 }, (_, i) => [`l${String(i).padStart(2, "0")}.yaml`, small]),
+    );
+    const result = runCli(["validate", "--root", tempRoot(files)]);
+    expect(result.status).toBe(0);
+    const named = Array.from({ length: VALIDATE_NAMED }, (_, i) => `ladder/l${String(i).padStart(2, "0")}.yaml`);
+    expect(result.stdout).toBe(`23 ladders valid: ${named.join(", ")} and ${23 - VALIDATE_NAMED} more\n`);
   });
 
   it("prints every problem as FILE:LINE:COL: error: MESSAGE (RULE-ID) and exits 1, without a stack trace", () => {

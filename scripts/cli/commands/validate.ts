@@ -40,7 +40,10 @@ export const run: Command = async (argv, io) => {
     return 1;
   }
   reportProblems(shown(result.warnings), io);
-  const names = result.ladders.map((l) => l.file).join(", ");
+  // An organisation of hundreds of ladders: the first files by name, then a count.
+  const files = result.ladders.map((l) => l.file);
+  const more = files.length - VALIDATE_NAMED;
+  const names = more > 0 ? `${files.slice(0, VALIDATE_NAMED).join(", ")} and ${more} more` : files.join(", ");
   io.stdout(
     `${result.ladders.length} ladder${result.ladders.length === 1 ? "" : "s"} valid: ${names || "(none found)"}\n`,
   );
@@ -51,3 +54,6 @@ export const run: Command = async (argv, io) => {
 
 const hiddenWarnings = (n: number) =>
   `${n} quality warning${n === 1 ? "" : "s"} not shown (not errors): \`npm run lint:ladder\` lists ${n === 1 ? "it" : "them"}, or \`npm run validate -- --warnings\``;
+
+/** How many valid ladder files validate names on its one line; past that, a count. */
+export const VALIDATE_NAMED = 20;
