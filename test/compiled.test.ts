@@ -42,6 +42,28 @@ function compiled(args: string[], options: { threads?: boolean } = {}) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** Builds `dir` into two/ on two threads and into one/ on one: `count` files, the same bytes, the same output. */
+function buildsAlike(dir: string, count: number) {
+  const two = compiled(["build", "--root", dir, "--out", path.join(dir, "two")]);
+  const one = compiled(["build", "--root", dir, "--out", path.join(dir, "one")], { threads: false });
+  expect(two.stderr).toBe("");
+  expect(two.status).toBe(0);
+  expect(two.stdout.replace(/\btwo\//g, "one/")).toBe(one.stdout);
+  const files = tree(path.join(dir, "two"));
+  expect(Object.keys(files)).toHaveLength(count);
+  expect(files).toEqual(tree(path.join(dir, "one")));
+}
+
+/** Makes `files` of `dir`/one/ stale: `check` names each, and says the same on two threads as on one. */
+function staleAlike(dir: string, files: readonly string[]) {
+  for (const file of files) writeFileSync(path.join(dir, "one", file), "stale\n");
+  const stale = ["check", "--root", dir, "--out", path.join(dir, "one")];
+  const both = compiled(stale);
+  expect(both.status).toBe(1);
+  for (const file of files) expect(both.stderr).toContain(`one/${file}`);
+  expect(both.stderr).toBe(compiled(stale, { threads: false }).stderr);
+}
+
 /** A folder's files, text as text and the workbooks (zips) as bytes, as renderDist gives them. */
 function tree(dir: string): Record<string, string | Buffer> {
   return Object.fromEntries(
@@ -121,28 +143,10 @@ describe("the compiled build", () => {
     // 70 copies of the seed: 825 KB, past WORKER_THRESHOLD, each of 12 KB under FORWARD_MAX_BYTES.
     const dir = path.join(work, "copies");
     writeCopies(dir, 70, readFileSync(path.join(root, "ladder/sre.yaml"), "utf8"), path.join(root, "schemas"));
-    const two = compiled(["build", "--root", dir, "--out", path.join(dir, "two")]);
-    const one = compiled(["build", "--root", dir, "--out", path.join(dir, "one")], { threads: false });
-    expect(two.stderr).toBe("");
-    expect(two.status).toBe(0);
-    expect(two.stdout.replace(/\btwo\//g, "one/")).toBe(one.stdout);
-    const files = tree(path.join(dir, "two"));
-    expect(Object.keys(files)).toHaveLength(2 + 70 * ALL_KINDS.length);
-    expect(files).toEqual(tree(path.join(dir, "one")));
-    // A stale file of either thread's kinds, the last ladder's included, is found as on one thread.
-    writeFileSync(path.join(dir, "one/track-001.md"), "stale\n");
-    writeFileSync(path.join(dir, "one/track-070.xlsx"), "stale\n");
-    writeFileSync(path.join(dir, "one/track-002.html"), "stale\n");
-    // The worker renders the Markdown index page, the main thread the web one.
-    writeFileSync(path.join(dir, "one/README.md"), "stale\n");
-    writeFileSync(path.join(dir, "one/index.html"), "stale\n");
-    const stale = ["check", "--root", dir, "--out", path.join(dir, "one")];
-    const both = compiled(stale);
-    expect(both.status).toBe(1);
-    for (const file of ["track-001.md", "track-070.xlsx", "track-002.html", "README.md", "index.html"]) {
-      expect(both.stderr).toContain(`one/${file}`);
-    }
-    expect(both.stderr).toBe(compiled(stale, { threads: false }).stderr);
+    buildsAlike(dir, 2 + 70 * ALL_KINDS.length);
+    // A stale file of either thread's kinds, the last ladder's included, is found as on one thread; the worker
+    // renders the Markdown index page, the main thread the web one.
+    staleAlike(dir, ["track-001.md", "track-070.xlsx", "track-002.html", "README.md", "index.html"]);
     // One broken ladder among them: its problem, exit 1, nothing written and nothing left beside dist/.
     writeFileSync(path.join(dir, "ladder/track-035.yaml"), "title: [unclosed\n");
     const broken = spawnSync(process.execPath, [path.join(out, "scripts/ladder.js"), "build", "--root", dir], {
@@ -172,23 +176,9 @@ describe("the compiled build", () => {
     // 90 tracks extending the seed: 5,400 resolved cells, past WORKER_THRESHOLD_CELLS.
     const dir = path.join(work, "tracks");
     writeInheriting(dir, 90, readFileSync(path.join(root, "ladder/sre.yaml"), "utf8"), path.join(root, "schemas"));
-    const two = compiled(["build", "--root", dir, "--out", path.join(dir, "two")]);
-    const one = compiled(["build", "--root", dir, "--out", path.join(dir, "one")], { threads: false });
-    expect(two.stderr).toBe("");
-    expect(two.status).toBe(0);
-    expect(two.stdout.replace(/\btwo\//g, "one/")).toBe(one.stdout);
-    const files = tree(path.join(dir, "two"));
-    expect(Object.keys(files)).toHaveLength(2 + 91 * ALL_KINDS.length);
-    expect(files).toEqual(tree(path.join(dir, "one")));
+    buildsAlike(dir, 2 + 91 * ALL_KINDS.length);
     // A stale file on either thread's side is found, the same way on one thread and on two.
-    writeFileSync(path.join(dir, "one/track-001.md"), "stale\n");
-    writeFileSync(path.join(dir, "one/track-002.html"), "stale\n");
-    const stale = ["check", "--root", dir, "--out", path.join(dir, "one")];
-    const both = compiled(stale);
-    expect(both.status).toBe(1);
-    expect(both.stderr).toContain("track-001.md");
-    expect(both.stderr).toContain("track-002.html");
-    expect(both.stderr).toBe(compiled(stale, { threads: false }).stderr);
+    staleAlike(dir, ["track-001.md", "track-002.html"]);
   }, 240_000);
 
   it("stops a worker started early when it is not needed: invalid tracks, or too few cells once resolved", () => {
