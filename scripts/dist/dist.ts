@@ -18,7 +18,7 @@ import { byPosition, reportProblems, summarize } from "../model/problems.js";
 import { byPath } from "./dist-paths.js";
 import type { Share, ShareResult } from "./produce.js";
 import type * as Render from "./render.js";
-import { type Output, type Sink, sink } from "./sink.js";
+import { type Output, type Sink, sinkIndex } from "./sink.js";
 import { readSite } from "./site.js";
 import { split, WORKER_INDEX } from "./split.js";
 import { type Forwarder, forwarder, startWorker, workersAvailable } from "./threads.js";
@@ -59,10 +59,10 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
     // forwarded every ladder makes one of them.
     const alone = mine.validate && mine.sources.length === listed.length;
     const clean = (r: ShareResult) => !r.problems.some((p) => p.severity === "error") && r.stopped === undefined;
-    const indexHere = alone && clean(here);
-    worker?.forward?.end(indexHere);
-    const skip = indexHere && worker?.forward ? WORKER_INDEX : undefined;
-    early = indexHere ? settled(() => indexOutputs(render, byId(here.headers), to, site, skip)) : undefined;
+    const headers = alone && clean(here) ? byId(here.headers) : undefined;
+    worker?.forward?.end(headers);
+    const skip = headers && worker?.forward ? WORKER_INDEX : undefined;
+    early = headers ? settled(() => indexOutputs(render, headers, to, site, skip)) : undefined;
     there = await worker?.result;
   } finally {
     // Also on a failure here: the worker then waits for no more ladders, and writes nothing more.
@@ -117,17 +117,13 @@ async function indexOutputs(
   site: Site | undefined,
   skip?: string,
 ): Promise<Output[]> {
-  let index: ReturnType<typeof Render.planDist>;
   try {
-    index = render.planDist(ladders, { site }).filter((file) => file.kind === undefined && file.path !== skip);
+    const present = new Set(to.kind === "compare" ? to.present : []);
+    return await sinkIndex(render.planDist, ladders, to, site, (path) => path !== skip, present);
   } catch (error) {
     if (error instanceof render.RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;
   }
-  const present = new Set(to.kind === "compare" ? to.present : []);
-  const outputs: Output[] = [];
-  for (const file of index) outputs.push(await sink(to, file.path, file.render(), present));
-  return outputs;
 }
 
 /** A worker started on `share`: its result, and the main thread's end of the ladders it is forwarded. */

@@ -12,9 +12,9 @@ import { on } from "node:events";
 import type { MessagePort } from "node:worker_threads";
 import type { ArtifactKind } from "../../generators/shared/artifacts.js";
 import type { Site } from "../../generators/shared/site.js";
-import { byCodeUnit, type Ladder } from "../model/model.js";
+import type { Ladder } from "../model/model.js";
 import { planDist, RenderError } from "./render.js";
-import { type Output, type Sink, sink } from "./sink.js";
+import { type Output, type Sink, sink, sinkIndex } from "./sink.js";
 import { WORKER_INDEX } from "./split.js";
 
 export interface ForwardedShare {
@@ -26,9 +26,13 @@ export interface ForwardedShare {
   ladders: MessagePort;
 }
 
-/** The last message on the port: no more ladders, and whether to render the index page. */
+/**
+ * The last message on the port: no more ladders, and, when every ladder was valid, the ladders of the index
+ * page to render: the main thread's own list (sorted by id, without their categories), so both pages show
+ * the same.
+ */
 export interface ForwardEnd {
-  index: boolean;
+  index?: readonly Ladder[];
 }
 
 /**
@@ -40,8 +44,6 @@ export async function produceForwarded(share: ForwardedShare): Promise<{ outputs
   const outputs: Output[] = [];
   const present = new Set(share.sink.kind === "compare" ? share.sink.present : []);
   let stopped: string | undefined;
-  // What the index pages show of each ladder, as the main thread keeps it: everything but its categories.
-  const headers: Ladder[] = [];
   let end: ForwardEnd | undefined;
   try {
     for await (const [batch] of on(share.ladders, "message") as AsyncIterable<[Ladder[] | ForwardEnd]>) {
@@ -51,7 +53,6 @@ export async function produceForwarded(share: ForwardedShare): Promise<{ outputs
       }
       if (stopped !== undefined) continue;
       for (const ladder of batch) {
-        headers.push({ ...ladder, categories: [] });
         try {
           for (const file of planDist([ladder], { index: false, site: share.site })) {
             if (file.kind === undefined || !share.kinds.includes(file.kind)) continue;
@@ -65,7 +66,7 @@ export async function produceForwarded(share: ForwardedShare): Promise<{ outputs
         }
       }
     }
-    if (end?.index && stopped === undefined) outputs.push(...(await indexOutput(share, headers, present)));
+    if (end?.index && stopped === undefined) outputs.push(...(await indexOutput(share, end.index, present)));
   } finally {
     share.ladders.close();
   }
@@ -73,19 +74,18 @@ export async function produceForwarded(share: ForwardedShare): Promise<{ outputs
 }
 
 /**
- * WORKER_INDEX of every ladder, sorted by id as the main thread sorts them. Ladders that cannot share dist/
- * give none: the main thread finds the same in its own index page, and reports it.
+ * WORKER_INDEX of the ladders the main thread sent. Ladders that cannot share dist/ give none: the main thread
+ * finds the same in its own index page, and reports it.
  */
-async function indexOutput(share: ForwardedShare, headers: Ladder[], present: ReadonlySet<string>): Promise<Output[]> {
-  headers.sort((a, b) => byCodeUnit(a.id, b.id));
-  let planned: ReturnType<typeof planDist>;
+async function indexOutput(
+  share: ForwardedShare,
+  ladders: readonly Ladder[],
+  present: ReadonlySet<string>,
+): Promise<Output[]> {
   try {
-    planned = planDist(headers, { site: share.site }).filter((file) => file.path === WORKER_INDEX);
+    return await sinkIndex(planDist, ladders, share.sink, share.site, (path) => path === WORKER_INDEX, present);
   } catch (error) {
     if (error instanceof RenderError) return [];
     throw error;
   }
-  const outputs: Output[] = [];
-  for (const file of planned) outputs.push(await sink(share.sink, file.path, file.render(), present));
-  return outputs;
 }

@@ -2,8 +2,10 @@
  * Where each rendered file goes (`Sink`): nowhere (validation only), into a staged dist/ (write.ts), or
  * compared with dist/ (compare.ts); one file at a time, from either thread. The disk edge of rendering.
  */
+import type { Site } from "../../generators/shared/site.js";
+import type { Ladder } from "../model/model.js";
 import { compareFile, type Difference } from "./compare.js";
-import type { Rendered } from "./render.js";
+import type { planDist, Rendered } from "./render.js";
 import { utf8 } from "./utf8.js";
 import { writeStaged } from "./write.js";
 
@@ -26,4 +28,24 @@ export async function sink(to: Sink, path: string, content: Rendered, present: R
   const bytes = content instanceof Uint8Array ? content : utf8(content);
   if (to.kind === "write") await writeStaged(to.dir, path, bytes);
   return { path, bytes: bytes.length };
+}
+
+/**
+ * The index pages of `ladders` (sorted by id) whose path `wanted` accepts, each rendered and handed to the sink
+ * in turn (`present`: the files of dist/ when comparing): by the main thread (dist.ts), and by a worker forwarded the ladders (produce-forwarded.ts). `plan`
+ * is render.ts `planDist`, passed in so that this module stays light; it throws a RenderError when the
+ * ladders cannot share dist/.
+ */
+export async function sinkIndex(
+  plan: typeof planDist,
+  ladders: readonly Ladder[],
+  to: Sink,
+  site: Site | undefined,
+  wanted: (path: string) => boolean,
+  present: ReadonlySet<string>,
+): Promise<Output[]> {
+  const index = plan(ladders, { site }).filter((file) => file.kind === undefined && wanted(file.path));
+  const outputs: Output[] = [];
+  for (const file of index) outputs.push(await sink(to, file.path, file.render(), present));
+  return outputs;
 }

@@ -79,12 +79,13 @@ export function startWorker<K extends keyof Tasks>(task: K): StartedWorker<K> {
 export const FORWARD_BATCH = 8;
 
 /**
- * The main thread's end of the port: `add` each valid ladder, then `end` once (also after a failure), saying
- * whether the worker is to render its index page too (produce-forwarded.ts): only when every ladder is valid.
+ * The main thread's end of the port: `add` each valid ladder, then `end` once (also after a failure), with
+ * the ladders (sorted, without categories) of which the worker is to render its index page too
+ * (produce-forwarded.ts): only when every ladder is valid.
  */
 export interface Forwarder {
   add(ladder: Ladder): void;
-  end(index?: boolean): void;
+  end(index?: readonly Ladder[]): void;
 }
 
 export function forwarder(port: MessagePort): Forwarder {
@@ -97,7 +98,7 @@ export function forwarder(port: MessagePort): Forwarder {
       port.postMessage(batch);
       batch = [];
     },
-    end(index = false) {
+    end(index) {
       if (ended) return;
       ended = true;
       if (batch.length > 0) port.postMessage(batch);
