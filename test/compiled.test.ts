@@ -77,9 +77,50 @@ function tree(dir: string): Record<string, string | Buffer> {
 describe("the compiled build", () => {
   it("writes the schema's validator and the templates ahead of time", () => {
     expect(readFileSync(path.join(out, "schemas/ladder.validate.cjs"), "utf8")).toContain("module.exports");
-    const templates = readFileSync(path.join(out, "generators/shared/templates.precompiled.cjs"), "utf8");
-    expect(templates).toContain('"html/page.hbs {\\"strict\\":true}"');
-    expect(templates).toContain('"csv/table.csv.hbs {\\"noEscape\\":true,\\"strict\\":true}"');
+    const shared = path.join(out, "generators/shared");
+    const table = JSON.parse(
+      readFileSync(path.join(shared, "templates.precompiled.cjs"), "utf8").replace(/^[^{]*/, "").replace(/;\s*$/, ""),
+    ) as Record<string, string | null>;
+    // One module per form, each a real form: Handlebars' (with its `main`) or a fast one (with `make`).
+    for (const key of ['html/page.hbs {"strict":true}', 'csv/table.csv.hbs {"noEscape":true,"strict":true}']) {
+      expect(readFileSync(path.join(shared, table[key] as string), "utf8")).toMatch(/^module\.exports = \{.*"main":/ms);
+      expect(readFileSync(path.join(shared, table[`fast ${key}`] as string), "utf8")).toContain("make: function (rt)");
+    }
+    expect(Object.values(table).filter((file) => file !== null).length).toBeGreaterThan(40);
+  });
+
+  it("loads only the precompiled forms a command renders, and never the Handlebars compiler", () => {
+    // check of one ladder in one thread, then the modules it loaded: those of the forms, and of handlebars.
+    const probe = path.join(work, "probe.mjs");
+    writeFileSync(
+      probe,
+      [
+        'import { createRequire } from "node:module";',
+        `const cli = await import(${JSON.stringify(path.join(out, "scripts/ladder.js"))});`,
+        `const code = await cli.main(["check", "--root", ${JSON.stringify(path.join(root))}], cli.processIo());`,
+        "const cache = Object.keys(createRequire(import.meta.url).cache);",
+        'process.stdout.write(JSON.stringify({ code, cache }));',
+      ].join("\n"),
+    );
+    const run = spawnSync(process.execPath, [probe], {
+      env: { ...process.env, GITHUB_ACTIONS: "", LADDER_THREADS: "1" },
+      encoding: "utf8",
+    });
+    const { code, cache } = JSON.parse(run.stdout.slice(run.stdout.indexOf('{"code"'))) as {
+      code: number;
+      cache: string[];
+    };
+    expect(code).toBe(0);
+    const forms = cache
+      .filter((file) => file.includes(`${path.sep}precompiled${path.sep}`))
+      .map((file) => path.basename(file));
+    expect(forms).toContain("page.hbs.strict.fast.cjs");
+    expect(forms).toContain("ladder.md.hbs.noEscape+strict.fast.cjs");
+    // Neither the forms of other option sets nor the pull-request report, which check does not render.
+    expect(forms.filter((form) => form.startsWith("page.hbs."))).toEqual(["page.hbs.strict.fast.cjs"]);
+    expect(forms.some((form) => form.startsWith("report"))).toBe(false);
+    expect(cache.some((file) => file.endsWith(path.join("handlebars", "dist", "cjs", "handlebars.js")))).toBe(false);
+    expect(cache.some((file) => file.includes(`${path.sep}handlebars.runtime.js`))).toBe(true);
   });
 
   it.each(goldenCases())("renders the golden case %s byte for byte as the sources do", (name) => {

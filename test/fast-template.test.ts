@@ -10,7 +10,10 @@ import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../generators/html/context.js";
 import { escapeHtml } from "../generators/html/escape.js";
-import { CSP, SCRIPT, STYLE } from "../generators/html/render.js";
+import { pageAssets } from "../generators/html/render.js";
+
+const { csp: CSP, script: SCRIPT, style: STYLE } = pageAssets();
+
 import { markdownContext } from "../generators/markdown/render.js";
 import { fastRuntime } from "../generators/shared/fast-runtime.js";
 import { CHUNK, compileFast, Unsupported } from "../generators/shared/fast-template.js";

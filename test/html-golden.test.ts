@@ -6,7 +6,10 @@
  */
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { renderHtml, SCRIPT, STYLE } from "../generators/html/render.js";
+import { pageAssets, renderHtml } from "../generators/html/render.js";
+
+const { script: SCRIPT, style: STYLE } = pageAssets();
+
 import { readSources } from "../scripts/check/sources.js";
 import { resolveSources } from "../scripts/resolve/pipeline.js";
 import { caseLadders, expectedFile, fixtures, goldenCases } from "./helpers/golden.js";

@@ -7,7 +7,10 @@ import { type DefaultTreeAdapterMap, parse } from "parse5";
 import { describe, expect, test } from "vitest";
 import { shownText } from "../generators/html/escape.js";
 import { inlineable, pageScript, sha256 } from "../generators/html/inline.js";
-import { CSP, renderHtml, SCRIPT, STYLE } from "../generators/html/render.js";
+import { pageAssets, renderHtml } from "../generators/html/render.js";
+
+const { csp: CSP, script: SCRIPT, style: STYLE } = pageAssets();
+
 import { artifactsOf, INDEX_FILES } from "../generators/shared/artifacts.js";
 import type { Ladder } from "../scripts/model/model.js";
 import { cellsOf, FIXTURES, loadLadder } from "./helpers/html-page.js";

@@ -49,8 +49,12 @@ export async function compile(out) {
     );
     writeFileSync(path.join(fresh, "schemas/ladder.validate.cjs"), standaloneSource());
     writeFileSync(path.join(fresh, "schemas/organisation.validate.cjs"), organisationStandaloneSource());
-    const { precompiledSource } = await import(pathToFileURL(path.join(fresh, "generators/shared/templates.js")).href);
-    writeFileSync(path.join(fresh, "generators/shared/templates.precompiled.cjs"), precompiledSource());
+    const { precompiledFiles } = await import(pathToFileURL(path.join(fresh, "generators/shared/templates.js")).href);
+    for (const file of precompiledFiles()) {
+      const where = path.join(fresh, "generators/shared", ...file.path.split("/"));
+      mkdirSync(path.dirname(where), { recursive: true });
+      writeFileSync(where, file.source);
+    }
     writeFileSync(path.join(fresh, STAMP), `${recorded.join("\n")}\n`);
     const old = `${fresh}.old`;
     try {

@@ -53,7 +53,7 @@ export async function compareFile(
     // The zip reader (and its inflate) is loaded only for a workbook that differs; the reused buffer is copied
     // first, since another comparison may read into it meanwhile.
     const theirs = Buffer.from(actual);
-    const { zipDifference } = await import("./zip.js");
+    const { zipDifference } = await import("./unzip.js");
     const detail = zipDifference(theirs, content, firstDifference) ?? bytesDiffer(theirs, content);
     return { bytes: content.length, difference: { path: relative, kind: "stale", detail } };
   }

@@ -1,6 +1,6 @@
 /**
  * Packs a generator's parts into one zip file (the workbook, generators/xlsx/): the same bytes on every
- * machine, time zone and run; and, for `check`, says where two such files differ (`zipDifference`). Pure.
+ * machine, time zone and run (for `check`, unzip.ts says where two such files differ). Pure.
  *
  * Each part is *stored* (zip method 0, as ECMA-376's packages allow besides deflate), with one fixed
  * timestamp and nothing else that varies: no clock, no time zone, no file-system attributes. Stored, because
@@ -10,7 +10,6 @@
  * The checksum is zlib's CRC-32, which is one fixed function wherever it runs.
  */
 import { crc32 } from "node:zlib";
-import { unzipSync } from "fflate";
 
 /** 1980-01-01 12:00:00 in MS-DOS form, the first day a zip timestamp can hold (noon: no time zone can shift it a day). */
 const DOS_TIME = 12 << 11;
@@ -94,30 +93,4 @@ function entryFields(out: Buffer, at: number, crc: number, length: number, nameL
   p = out.writeUInt32LE(length, p); // uncompressed size
   p = out.writeUInt16LE(nameLength, p);
   return out.writeUInt16LE(0, p); // extra field length
-}
-
-/**
- * Where two zip files differ, for `check`: the first entry (in the expected file's order) whose text differs,
- * with `firstDifference` of the two texts; or undefined when either is no zip that can be read.
- */
-export function zipDifference(
-  actual: Uint8Array,
-  expected: Uint8Array,
-  differ: (a: string, b: string) => string,
-): string | undefined {
-  let a: Record<string, Uint8Array>;
-  let b: Record<string, Uint8Array>;
-  try {
-    a = unzipSync(actual);
-    b = unzipSync(expected);
-  } catch {
-    return undefined;
-  }
-  const text = (bytes: Uint8Array | undefined) => (bytes === undefined ? "" : Buffer.from(bytes).toString("utf8"));
-  for (const name of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (a[name] === undefined) return `${name} is missing from the file in dist/`;
-    if (b[name] === undefined) return `${name} is in the file in dist/ but build would not write it`;
-    if (Buffer.compare(a[name], b[name]) !== 0) return `${name}, ${differ(text(a[name]), text(b[name]))}`;
-  }
-  return "the entries are equal; the zip around them differs";
 }
