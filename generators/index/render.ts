@@ -37,6 +37,8 @@ export interface IndexEntry {
 /** The context of index.html: raw text, which the template passes through `{{text}}` (escapeHtml). */
 export interface IndexHtmlContext {
   csp: string;
+  /** index.css, laid out as it is (`{{{style}}}`): it holds no `</style`, `<!--` or `{{` (checked on load). */
+  style: string;
   /** Tracks × scale levels (organisation.ts); null without an organisation file. */
   organisation: {
     title: string;
@@ -139,6 +141,7 @@ export function indexHtmlContext(
   const view = organisation === undefined ? undefined : organisationView(ladders, organisation);
   return {
     csp: indexCsp(style),
+    style,
     organisation:
       view === undefined
         ? null
@@ -237,8 +240,6 @@ function compiled(): Templates {
   if (/<\/style|<!--|\{\{/i.test(style)) throw new Error("index.css must not contain </style, <!-- or {{");
   const html = environment();
   html.registerHelper("text", (value: unknown) => new html.SafeString(escapeHtml(String(value))));
-  // The style is laid out as it is (it holds no `{{`, checked above): a partial that returns it.
-  html.registerPartial("style", () => style);
   templates = {
     html: template<IndexHtmlContext>(html, new URL("index.html.hbs", import.meta.url), { strict: true }),
     readme: template<ReadmeContext>(environment(), new URL("readme.md.hbs", import.meta.url), {

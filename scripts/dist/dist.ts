@@ -62,8 +62,13 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
     const headers = alone && clean(here) ? byId(here.headers) : undefined;
     worker?.forward?.end(headers);
     const skip = headers && worker?.forward ? WORKER_INDEX : undefined;
-    early = headers ? settled(() => indexOutputs(render, headers, to, site, skip)) : undefined;
+    early = headers ? settled(() => indexOutputs(render, headers, to, site, (path) => path !== skip)) : undefined;
+    // Then the worker's files of the last ladders it has not reached, and its index page if it has not begun it.
+    const rest = () => indexOutputs(render, headers ?? [], to, site, (path) => path === skip);
+    const back = headers ? await worker?.shareBack?.(early, rest) : undefined;
     there = await worker?.result;
+    if (there && back)
+      there = { ...there, outputs: [...there.outputs, ...back.outputs], stopped: there.stopped ?? back.stopped };
   } finally {
     // Also on a failure here: the worker then waits for no more ladders, and writes nothing more.
     worker?.forward?.end();
@@ -83,7 +88,7 @@ export async function produceDist(where: Locations, to: Sink, io: Io): Promise<P
   reportProblems(problems, io);
   const ladders = byId(results.flatMap((r) => r.headers));
   const stopped = results.find((r) => r.stopped !== undefined)?.stopped;
-  const index = early ?? settled(() => indexOutputs(render, ladders, to, site));
+  const index = early ?? settled(() => indexOutputs(render, ladders, to, site, () => true));
   // This thread validates, so it stops only where two outputs would be one file (a ladder named `readme`, say):
   // the reader's to fix. A worker stopping alone on data this thread found valid is a bug.
   if (here.stopped !== undefined) throw new ExitError(1, here.stopped);
@@ -107,29 +112,37 @@ function settled<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The index pages of `ladders` (sorted by id) but `skip` (rendered by the worker), into the sink. A ladder set
- * they cannot show is an exit.
+ * The index pages of `ladders` (sorted by id) whose path is `wanted` (the worker may render one), into the
+ * sink. A ladder set they cannot show is an exit.
  */
 async function indexOutputs(
   render: typeof Render,
   ladders: Ladder[],
   to: Sink,
   site: Site | undefined,
-  skip?: string,
+  wanted: (path: string) => boolean,
 ): Promise<Output[]> {
   try {
     const present = new Set(to.kind === "compare" ? to.present : []);
-    return await sinkIndex(render.planDist, ladders, to, site, (path) => path !== skip, present);
+    return await sinkIndex(render.planDist, ladders, to, site, wanted, present);
   } catch (error) {
     if (error instanceof render.RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;
   }
 }
 
-/** A worker started on `share`: its result, and the main thread's end of the ladders it is forwarded. */
+/**
+ * A worker started on `share`: its result, and the main thread's end of the ladders it is forwarded; then
+ * `shareBack`, once `after` has settled, renders in this thread the worker's kinds of the last ladders the
+ * worker has not reached (produce-forwarded.ts `renderClaimed`).
+ */
 interface StartedShare {
   result: Promise<ShareResult>;
   forward?: Forwarder;
+  shareBack?: (
+    after: Promise<unknown> | undefined,
+    index: () => Promise<Output[]>,
+  ) => Promise<{ outputs: Output[]; stopped?: string }>;
   stop(): Promise<void>;
 }
 
@@ -140,8 +153,26 @@ function startShare(share: Share): StartedShare {
   }
   const { port1, port2 } = new MessageChannel();
   const worker = startWorker("produceForwarded");
-  const input = { kinds: share.kinds, sink: share.sink, site: share.site, ladders: port2 };
+  const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (share.sources.length + 1));
+  const input = { kinds: share.kinds, sink: share.sink, site: share.site, ladders: port2, claims };
   const result = worker.run(input, [port2]).then((r): ShareResult => ({ problems: [], headers: [], ...r }));
   result.catch(() => undefined);
-  return { result, forward: forwarder(port1), stop: () => worker.stop() };
+  const forward = forwarder(port1);
+  const shareBack = async (after: Promise<unknown> | undefined, index: () => Promise<Output[]>) => {
+    // When the index pages cannot be made, that is the error to report, and there is nothing to share.
+    const failed = await Promise.resolve(after).then(
+      () => false,
+      () => true,
+    );
+    if (failed) return { outputs: [] };
+    const { BY_MAIN, claimIndex, renderClaimed } = await import("./produce-forwarded.js");
+    const outputs: Output[] = [];
+    const present = new Set(share.sink.kind === "compare" ? share.sink.present : []);
+    const shared = new Int32Array(claims);
+    const { stopped } = await renderClaimed(forward.last(), shared, BY_MAIN, share, present, outputs);
+    if (stopped !== undefined) return { outputs, stopped };
+    if (claimIndex(shared, BY_MAIN)) outputs.push(...(await index()));
+    return { outputs };
+  };
+  return { result, forward, shareBack, stop: () => worker.stop() };
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type MessagePort, type Transferable, Worker } from "node:worker_threads";
 import type { Ladder } from "../model/model.js";
-import type { ForwardEnd } from "./produce-forwarded.js";
+import type { ForwardEnd, Forwarded } from "./produce-forwarded.js";
 import type { Tasks } from "./worker.js";
 
 const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
@@ -79,21 +79,35 @@ export function startWorker<K extends keyof Tasks>(task: K): StartedWorker<K> {
 export const FORWARD_BATCH = 8;
 
 /**
+ * The last ladders forwarded that the main thread keeps, to render the worker's kinds of those the worker has
+ * not reached once its own files are done (produce-forwarded.ts `renderClaimed`). On 834 seed ladders the
+ * worker was about 130 ladders behind when the main thread finished (140 ms), so the two meet about 65 from
+ * the end; kept, these cost about 8 MB.
+ */
+export const SHARE_BACK = 256;
+
+/**
  * The main thread's end of the port: `add` each valid ladder, then `end` once (also after a failure), with
  * the ladders (sorted, without categories) of which the worker is to render its index page too
- * (produce-forwarded.ts): only when every ladder is valid.
+ * (produce-forwarded.ts): only when every ladder is valid. `last` gives the last SHARE_BACK ladders added,
+ * the last first.
  */
 export interface Forwarder {
   add(ladder: Ladder): void;
   end(index?: readonly Ladder[]): void;
+  last(): Forwarded[];
 }
 
 export function forwarder(port: MessagePort): Forwarder {
-  let batch: Ladder[] = [];
+  let batch: Forwarded[] = [];
   let ended = false;
+  let count = 0;
+  const kept: Forwarded[] = [];
   return {
     add(ladder) {
-      batch.push(ladder);
+      const forwarded = { at: count++, ladder };
+      batch.push(forwarded);
+      kept[forwarded.at % SHARE_BACK] = forwarded;
       if (batch.length < FORWARD_BATCH) return;
       port.postMessage(batch);
       batch = [];
@@ -104,6 +118,12 @@ export function forwarder(port: MessagePort): Forwarder {
       if (batch.length > 0) port.postMessage(batch);
       port.postMessage({ index } satisfies ForwardEnd);
       port.close();
+    },
+    last() {
+      const from = Math.max(0, count - SHARE_BACK);
+      const out: Forwarded[] = [];
+      for (let at = count - 1; at >= from; at--) out.push(kept[at % SHARE_BACK] as Forwarded);
+      return out;
     },
   };
 }
