@@ -104,7 +104,7 @@ export type BoundedRead =
 /**
  * Reads a regular file of at most `max` bytes: never follows a symbolic link, never blocks on a FIFO or a
  * device (opened non-blocking, then checked on the open descriptor, so a file swapped in between is caught),
- * and never reads more than `max + 1` bytes, however large the file is or grows.
+ * and never reads more than `max` bytes, however large the file is or grows.
  */
 export function readBounded(file: string, max: number): BoundedRead {
   let fd: number;
@@ -119,12 +119,13 @@ export function readBounded(file: string, max: number): BoundedRead {
     const kind = notRegular(info);
     if (kind) return { ok: false, kind };
     if (info.size > max) return { ok: false, tooLarge: info.size };
-    const buffer = Buffer.allocUnsafe(Math.min(info.size, max) + 1);
+    // The size the descriptor had when checked, as fs.readFileSync reads it: no read past it to find the end
+    // (one system call a file fewer), and never more than `max` bytes, however the file grows meanwhile.
+    const buffer = Buffer.allocUnsafe(info.size);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) {
       n = readSync(fd, buffer, length, buffer.length - length, null);
     }
-    if (length > max) return { ok: false, tooLarge: length };
     return { ok: true, bytes: buffer.subarray(0, length) };
   } catch (error) {
     return { ok: false, error };

@@ -11,6 +11,7 @@
  */
 import { sourceName } from "../../generators/markdown/render.js";
 import { type ArtifactKind, artifactsOf, INDEX_FILES } from "../../generators/shared/artifacts.js";
+import { sameData } from "../model/data.js";
 import {
   type Category,
   type Competency,
@@ -215,20 +216,29 @@ const views: Record<ArtifactKind, View> = {
   },
 };
 
-type Rows = Array<[Category, Competency]>;
-const rowsOf = (ladder: Ladder): Rows =>
-  ladder.categories.flatMap((category) => category.competencies.map((c): [Category, Competency] => [category, c]));
+type Row = [Category, Competency];
+const rowsOf = (ladder: Ladder): Row[] =>
+  ladder.categories.flatMap((category) => category.competencies.map((c): Row => [category, c]));
 
-/** Whether a kind of file shows the same for both ladders: heads first, then rows until one differs. */
-function sameFile(view: View, base: Ladder, head: Ladder, baseRows: Rows, headRows: Rows): boolean {
+/** Whether a kind of file shows the same for both ladders: heads first, then the rows `apart` until one differs. */
+function sameFile(view: View, base: Ladder, head: Ladder, apart: ReadonlyArray<[Row, Row]>): boolean {
   if (!same(view.head(base), view.head(head))) return false;
-  // Equal heads hold equal row counts, so the rows pair up.
-  for (let i = 0; i < baseRows.length; i++) {
-    const [bc, b] = baseRows[i];
-    const [hc, h] = headRows[i];
-    if (!same(view.row(base, bc, b), view.row(head, hc, h))) return false;
-  }
+  for (const [[bc, b], [hc, h]] of apart) if (!same(view.row(base, bc, b), view.row(head, hc, h))) return false;
   return true;
+}
+
+/**
+ * The pairs of rows some view may show apart. A row's view is made of the ladder's levels, its category's id
+ * and name, and the competency: with equal levels, a row whose category id and name and competency (every
+ * field, deeply) are equal is equal in every kind of file, and needs no view (most rows of a change are
+ * such; their views were most of `changedFiles`' time). Unequal row counts make every head differ.
+ */
+function rowsApart(base: Ladder, head: Ladder): Array<[Row, Row]> {
+  const [before, after] = [rowsOf(base), rowsOf(head)];
+  if (before.length !== after.length) return [];
+  const pairs = before.map((row, i): [Row, Row] => [row, after[i] as Row]);
+  if (!sameData(base.levels, head.levels)) return pairs;
+  return pairs.filter(([[bc, b], [hc, h]]) => bc.id !== hc.id || bc.name !== hc.name || !sameData(b, h));
 }
 
 /** What the index pages show of every ladder: ids, titles, summaries and level labels, in id order. */
@@ -264,12 +274,12 @@ export function changedFiles(base: readonly Ladder[], head: readonly Ladder[]): 
   for (const id of new Set([...before.keys(), ...after.keys()])) {
     const b = before.get(id);
     const h = after.get(id);
-    const rows = b && h && !sameLadder(b, h) ? [rowsOf(b), rowsOf(h)] : undefined;
+    const apart = b && h && !sameLadder(b, h) ? rowsApart(b, h) : undefined;
     for (const artifact of artifactsOf(id)) {
       const path = `dist/${artifact.path}`;
       if (!b) files.push({ path, status: "added" });
       else if (!h) files.push({ path, status: "removed" });
-      else if (rows && !sameFile(views[artifact.kind], b, h, rows[0], rows[1])) files.push({ path, status: "changed" });
+      else if (apart && !sameFile(views[artifact.kind], b, h, apart)) files.push({ path, status: "changed" });
     }
   }
   if (!same(indexView(base), indexView(head))) {

@@ -18,7 +18,7 @@ import type { ArtifactKind } from "../../generators/shared/artifacts.js";
 import type { Site } from "../../generators/shared/site.js";
 import type { Ladder } from "../model/model.js";
 import { planDist, RenderError } from "./render.js";
-import { type Output, type Sink, sink, sinkIndex } from "./sink.js";
+import { type Output, type Sink, sinkIndex, sinkKinds } from "./sink.js";
 import { WORKER_INDEX } from "./split.js";
 
 export interface ForwardedShare {
@@ -104,10 +104,8 @@ export async function renderClaimed(
       continue;
     }
     try {
-      for (const file of planDist([ladder], { index: false, site: share.site })) {
-        if (file.kind === undefined || !share.kinds.includes(file.kind)) continue;
-        outputs.push(await sink(share.sink, file.path, file.render(), present));
-      }
+      const files = planDist([ladder], { index: false, site: share.site });
+      await sinkKinds(files, share.kinds, share.sink, present, outputs);
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;
       return { stopped: error.message, met: false };

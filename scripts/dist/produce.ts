@@ -14,7 +14,7 @@ import type { Ladder, Problem } from "../model/model.js";
 import { locate } from "../resolve/pipeline.js";
 import { resolveLadders } from "../resolve/resolve.js";
 import { planDist, RenderError } from "./render.js";
-import { type Output, type Sink, sink } from "./sink.js";
+import { type Output, type Sink, sinkKinds } from "./sink.js";
 
 export interface Share {
   sources: Listed[];
@@ -73,10 +73,8 @@ export async function produceShare(share: Share, forward?: (ladder: Ladder) => v
     }
     if (share.sink.kind === "none" || result.stopped !== undefined) continue;
     try {
-      for (const file of planDist([ladder], { index: false, site: share.site })) {
-        if (file.kind === undefined || !share.kinds.includes(file.kind)) continue;
-        result.outputs.push(await sink(share.sink, file.path, file.render(), present));
-      }
+      const files = planDist([ladder], { index: false, site: share.site });
+      await sinkKinds(files, share.kinds, share.sink, present, result.outputs);
     } catch (error) {
       // Two outputs on one file is reported by the caller, once, for all ladders; bad data only matters if no
       // share found a problem with it, and then the caller reports it as the internal error it is.

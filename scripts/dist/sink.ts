@@ -2,10 +2,12 @@
  * Where each rendered file goes (`Sink`): nowhere (validation only), into a staged dist/ (write.ts), or
  * compared with dist/ (compare.ts); one file at a time, from either thread. The disk edge of rendering.
  */
+
+import type { ArtifactKind } from "../../generators/shared/artifacts.js";
 import type { Site } from "../../generators/shared/site.js";
 import type { Ladder } from "../model/model.js";
 import { compareFile, type Difference } from "./compare.js";
-import type { planDist, Rendered } from "./render.js";
+import type { PlannedFile, planDist, Rendered } from "./render.js";
 import { utf8 } from "./utf8.js";
 import { writeStaged } from "./write.js";
 
@@ -48,4 +50,21 @@ export async function sinkIndex(
   const outputs: Output[] = [];
   for (const file of index) outputs.push(await sink(to, file.path, file.render(), present));
   return outputs;
+}
+
+/**
+ * Each of `files` of a kind in `kinds`, rendered and handed to the sink in turn, added to `outputs`: a ladder's
+ * files in a share (produce.ts, produce-forwarded.ts). Throws what rendering or the sink throws.
+ */
+export async function sinkKinds(
+  files: readonly PlannedFile[],
+  kinds: readonly ArtifactKind[],
+  to: Sink,
+  present: ReadonlySet<string>,
+  outputs: Output[],
+): Promise<void> {
+  for (const file of files) {
+    if (file.kind === undefined || !kinds.includes(file.kind)) continue;
+    outputs.push(await sink(to, file.path, file.render(), present));
+  }
 }
