@@ -42,4 +42,35 @@ describe("chunks of rendered text", () => {
       expect(differs.bytes).toBe(byteSize(other));
     }
   });
+
+  it("compare files larger than the read block, a block at a time, to the last byte", async () => {
+    // 2.7 MB of text in 8 KB chunks with characters of every width, and the same as bytes (a workbook).
+    const piece = "cell é ’ 😀 ".repeat(400);
+    const chunks = Array.from({ length: 400 }, (_, i) => `${i}:${piece}`);
+    const text = chunks.join("");
+    const bytes = Buffer.from(text, "utf8");
+    expect(bytes.length).toBeGreaterThan(2 * (1 << 20));
+    const present = new Set(["big.txt", "big.bin"]);
+    // The file in dist/ holds `on`; build would write `content`, text in chunks or bytes.
+    const compare = async (on: string | Buffer, content: string[] | Uint8Array) => {
+      const name = Array.isArray(content) ? "big.txt" : "big.bin";
+      writeFileSync(path.join(work, name), on);
+      return compareFile(work, name, content, present);
+    };
+    expect(await compare(text, chunks)).toEqual({ bytes: bytes.length });
+    expect(await compare(bytes, new Uint8Array(bytes))).toEqual({ bytes: bytes.length });
+    // A byte changed in the last block, one more byte at the end, one fewer: each found, with where.
+    const changed = `${text.slice(0, -2)}?!`;
+    const stale = await compare(changed, chunks);
+    expect(stale.difference?.kind).toBe("stale");
+    expect(stale.difference?.detail).toMatch(/^line 1:\n- .*\?!/);
+    expect((await compare(`${text}\n`, chunks)).difference?.kind).toBe("stale");
+    expect((await compare(text.slice(0, -1), chunks)).difference?.kind).toBe("stale");
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 1] ^= 1;
+    const binary = await compare(flipped, new Uint8Array(bytes));
+    expect(binary.difference?.detail).toBe(
+      `binary: the bytes differ from byte ${bytes.length - 1} (${bytes.length} bytes; build would write ${bytes.length})`,
+    );
+  });
 });

@@ -1,9 +1,9 @@
 /**
  * Stage 5, write, for `check`: how dist/ differs from what build would write (`compareDist`, `compareFile`),
- * reading each file of dist/ once into a reused buffer and comparing it with the rendered bytes or text, a
- * megabyte at most at a time; and where (`firstDifference`, pure).
+ * reading each file of dist/ a megabyte at most at a time into a reused buffer and comparing it with the
+ * rendered bytes or text as it goes; and where (`firstDifference`, pure).
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import { byPath } from "./dist-paths.js";
 import { byteSize, wholeCharacters } from "./utf8.js";
@@ -47,66 +47,108 @@ export async function compareFile(
   present: ReadonlySet<string>,
 ): Promise<{ bytes: number; difference?: Difference }> {
   if (!present.has(relative)) return { bytes: byteSize(content), difference: { path: relative, kind: "missing" } };
-  const actual = readReused(path.join(out, ...relative.split("/")));
+  const file = path.join(out, ...relative.split("/"));
+  const bytes = sameBytes(file, content);
+  if (bytes !== undefined) return { bytes };
+  // Only a file that differs is read whole, for where it differs.
+  const theirs = readFileSync(file);
   if (content instanceof Uint8Array) {
-    if (Buffer.compare(actual, content) === 0) return { bytes: content.length };
-    // The zip reader (and its inflate) is loaded only for a workbook that differs; the reused buffer is copied
-    // first, since another comparison may read into it meanwhile.
-    const theirs = Buffer.from(actual);
+    // The zip reader (and its inflate) is loaded only for a workbook that differs.
     const { zipDifference } = await import("./unzip.js");
     const detail = zipDifference(theirs, content, firstDifference) ?? bytesDiffer(theirs, content);
     return { bytes: content.length, difference: { path: relative, kind: "stale", detail } };
   }
   const chunks = typeof content === "string" ? [content] : content;
-  const bytes = encodedLength(actual, chunks);
-  if (bytes === actual.length) return { bytes };
-  const detail = firstDifference(actual.toString("utf8"), chunks.join(""));
-  return { bytes: bytes < 0 ? byteSize(content) : bytes, difference: { path: relative, kind: "stale", detail } };
+  const detail = firstDifference(theirs.toString("utf8"), chunks.join(""));
+  return { bytes: byteSize(content), difference: { path: relative, kind: "stale", detail } };
 }
 
-let pool: Buffer | undefined;
-
-/**
- * A file's bytes, read at once into one buffer reused for every file (valid until the next call): the promise
- * API reads a large file in many small steps, and a new buffer per file makes the garbage collector run often.
- */
-function readReused(file: string): Buffer {
-  const fd = openSync(file, "r");
-  try {
-    const size = fstatSync(fd).size;
-    if (!pool || pool.length < size) pool = Buffer.allocUnsafe(Math.max(size, 1 << 20));
-    let length = 0;
-    for (let n = -1; n !== 0 && length < size; length += n) n = readSync(fd, pool, length, size - length, length);
-    return pool.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
-}
-
+/** Bytes of a file read at once; a larger file is read this much at a time (BlockReader). */
+const BLOCK = 1 << 20;
 const encoder = new TextEncoder();
+let block: Buffer | undefined;
 let scratch: Uint8Array | undefined;
 
 /**
- * The length of the text `chunks` make in UTF-8 if `bytes` starts with its encoding, else -1: encoded a
- * megabyte at most at a time, so comparing a 30 MB page holds no second copy of it. (Buffer.byteLength would
- * walk the text once more just to count: on a page with any character beyond Latin-1, slower than this whole
- * comparison.)
+ * The size in bytes of `content` (text encoded as UTF-8) if `file` holds exactly it, else undefined. The file
+ * is read in blocks of BLOCK bytes into one buffer reused for every file, and the text encoded BLOCK bytes at
+ * most at a time: a file of a few kilobytes is one read, and comparing a 30 MB page holds no copy of it (a
+ * buffer the size of the largest file, kept for every file after it, made `check` of one 50,000-cell ladder
+ * take 65 MB more than `build`). (Buffer.byteLength would walk the text once more just to count: on a page
+ * with any character beyond Latin-1, slower than this whole comparison.)
  */
-function encodedLength(bytes: Buffer, chunks: readonly string[]): number {
-  scratch ??= new Uint8Array(1 << 20);
-  let at = 0;
-  for (const content of wholeCharacters(chunks)) {
-    let read = 0;
-    while (read < content.length) {
-      // encodeInto never splits a character, so each piece ends on a whole one.
-      const piece = encoder.encodeInto(read === 0 ? content : content.slice(read), scratch);
-      if (at + piece.written > bytes.length) return -1;
-      if (Buffer.compare(scratch.subarray(0, piece.written), bytes.subarray(at, at + piece.written)) !== 0) return -1;
-      read += piece.read;
-      at += piece.written;
+function sameBytes(file: string, content: string | readonly string[] | Uint8Array): number | undefined {
+  const reader = new BlockReader(file);
+  try {
+    if (content instanceof Uint8Array) return reader.matches(content) && reader.atEnd() ? content.length : undefined;
+    scratch ??= new Uint8Array(BLOCK);
+    let at = 0;
+    for (const text of wholeCharacters(typeof content === "string" ? [content] : content)) {
+      let read = 0;
+      while (read < text.length) {
+        // encodeInto never splits a character, so each piece ends on a whole one.
+        const piece = encoder.encodeInto(read === 0 ? text : text.slice(read), scratch);
+        if (!reader.matches(scratch.subarray(0, piece.written))) return undefined;
+        read += piece.read;
+        at += piece.written;
+      }
     }
+    return reader.atEnd() ? at : undefined;
+  } finally {
+    reader.close();
   }
-  return at;
+}
+
+/** A file compared with bytes from its start on, one block of it in memory at a time. */
+class BlockReader {
+  private readonly fd: number;
+  private readonly size: number;
+  /** The file's bytes from `start`, `length` of them, in `block`. */
+  private start = 0;
+  private length = 0;
+  /** Where the next bytes compared start. */
+  private at = 0;
+
+  constructor(file: string) {
+    this.fd = openSync(file, "r");
+    this.size = fstatSync(this.fd).size;
+  }
+
+  /** Whether the file's next bytes are `bytes` (and then moves past them). */
+  matches(bytes: Uint8Array): boolean {
+    if (this.at + bytes.length > this.size) return false;
+    for (let done = 0; done < bytes.length; ) {
+      if (this.at >= this.start + this.length && !this.fill()) return false;
+      const from = this.at - this.start;
+      const n = Math.min(bytes.length - done, this.length - from);
+      const buffer = block as Buffer;
+      if (Buffer.compare(bytes.subarray(done, done + n), buffer.subarray(from, from + n)) !== 0) return false;
+      done += n;
+      this.at += n;
+    }
+    return true;
+  }
+
+  /** Whether every byte of the file was compared. */
+  atEnd(): boolean {
+    return this.at === this.size;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  /** Reads the block at `at`: false when the file ended before its size said. */
+  private fill(): boolean {
+    block ??= Buffer.allocUnsafe(BLOCK);
+    const want = Math.min(BLOCK, this.size - this.at);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < want; length += n)
+      n = readSync(this.fd, block, length, want - length, this.at + length);
+    this.start = this.at;
+    this.length = length;
+    return length > 0;
+  }
 }
 
 /**
