@@ -73,4 +73,41 @@ describe("chunks of rendered text", () => {
       `binary: the bytes differ from byte ${bytes.length - 1} (${bytes.length} bytes; build would write ${bytes.length})`,
     );
   });
+
+  it("compare streamed text as it comes, and stop rendering at the first chunk that differs", async () => {
+    const chunks = Array.from({ length: 50 }, (_, i) => `chunk ${i} é\ud83d`).concat(["\ude00 end"]);
+    writeFileSync(path.join(work, "streamed.txt"), chunks.join(""), "utf8");
+    const present = new Set(["streamed.txt"]);
+    let made = 0;
+    let renders = 0;
+    const streamed = (text: string[]) => ({
+      stream(each: (chunk: string) => void) {
+        for (const chunk of text) {
+          made++;
+          each(chunk);
+        }
+      },
+      render() {
+        renders++;
+        return text;
+      },
+    });
+    expect(await compareFile(work, "streamed.txt", streamed(chunks), present)).toEqual({ bytes: byteSize(chunks) });
+    expect([made, renders]).toEqual([51, 0]);
+    // The third chunk differs: the stream is stopped there, and the text rendered again, whole, for the detail.
+    made = 0;
+    const other = chunks.map((chunk, i) => (i === 2 ? "chunk 2 e\ud83d" : chunk));
+    const differs = await compareFile(work, "streamed.txt", streamed(other), present);
+    expect(made).toBe(3);
+    expect(renders).toBe(1);
+    expect(differs).toEqual({
+      bytes: byteSize(other),
+      difference: { path: "streamed.txt", kind: "stale", detail: expect.stringMatching(/^line 1:\n- .*chunk 2 é/) },
+    });
+    // A file that is longer or shorter than the streamed text differs too.
+    writeFileSync(path.join(work, "streamed.txt"), `${chunks.join("")}!`, "utf8");
+    expect((await compareFile(work, "streamed.txt", streamed(chunks), present)).difference?.kind).toBe("stale");
+    writeFileSync(path.join(work, "streamed.txt"), chunks.join("").slice(0, -1), "utf8");
+    expect((await compareFile(work, "streamed.txt", streamed(chunks), present)).difference?.kind).toBe("stale");
+  });
 });

@@ -4,22 +4,26 @@
  * Markdown templates with the seed ladder's contexts. What it does not read, it must refuse, so that
  * templates.ts falls back to Handlebars.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../generators/html/context.js";
 import { escapeHtml } from "../generators/html/escape.js";
-import { pageAssets } from "../generators/html/render.js";
+import { pageAssets, renderHtmlChunks, streamHtml } from "../generators/html/render.js";
 
 const { csp: CSP, script: SCRIPT, style: STYLE } = pageAssets();
 
-import { markdownContext } from "../generators/markdown/render.js";
+import { markdownContext, renderMarkdownChunks, streamMarkdown } from "../generators/markdown/render.js";
 import { fastRuntime } from "../generators/shared/fast-runtime.js";
 import { CHUNK, compileFast, Unsupported } from "../generators/shared/fast-template.js";
 import { groups, PIECE_LINES } from "../generators/shared/fast-template-scan.js";
+import { template, environment as templateEnvironment } from "../generators/shared/templates.js";
 import { loadSource } from "../scripts/check/load.js";
 import type { Ladder } from "../scripts/model/model.js";
+import { caseLadder } from "./helpers/golden.js";
 
 const root = path.join(import.meta.dirname, "..");
 
@@ -51,7 +55,9 @@ function both(text: string, context: unknown, options: Options = { strict: true 
     (t) => Handlebars.parse(t),
     (name) => (partials as never)[name],
   );
-  const make = new Function("rt", fast.body) as (rt: unknown) => (root: unknown) => string[];
+  const make = new Function("rt", fast.body) as (
+    rt: unknown,
+  ) => (root: unknown, each?: (chunk: string) => void) => string[];
   const rt = fastRuntime(env);
   return { reference, fast: run(() => make(rt)(context).join("")) };
 }
@@ -128,7 +134,7 @@ describe("compileFast", () => {
       (t) => Handlebars.parse(t),
       (name) => (partials as never)[name],
     );
-    const [head, render] = body.split("\nreturn function (root) {\n");
+    const [head, render] = body.split("\nreturn function (root, each) {\n");
     const pieces = head.split(/\n(?=function piece)/).slice(1);
     expect(pieces.length).toBeGreaterThan(6);
     // A piece holds up to PIECE_LINES lines, or one statement that is longer (an `#each` loop's few lines more).
@@ -226,7 +232,9 @@ describe("compileFast", () => {
       (t) => Handlebars.parse(t),
       (name) => partials[name],
     );
-    const make = new Function("rt", fast.body) as (rt: unknown) => (root: unknown) => string[];
+    const make = new Function("rt", fast.body) as (
+      rt: unknown,
+    ) => (root: unknown, each?: (chunk: string) => void) => string[];
     const chunks = make(fastRuntime(env));
     return { reference: env.compile(read(main), options), fast: (c: unknown) => chunks(c).join(""), chunks };
   }
@@ -256,6 +264,48 @@ describe("compileFast", () => {
     expect(first.filter((chunk) => chunk.length > 3 * CHUNK).length).toBeLessThanOrEqual(2);
     expect(chunks(pageContext)).toEqual(first);
     expect(first.join("")).toBe(reference(pageContext));
+    // Streamed, the same chunks come one at a time, and none is kept.
+    const streamed: string[] = [];
+    expect(chunks(pageContext, (chunk: string) => streamed.push(chunk))).toEqual([]);
+    expect(streamed).toEqual(first);
+  });
+
+  it("streams what it renders in chunks, for the fast form and Handlebars' own (Template.stream)", () => {
+    const ladders = [caseLadder("sre"), caseLadder("hostile-content")];
+    for (const ladder of ladders) {
+      for (const [streamed, chunked] of [
+        [(each: (c: string) => void) => streamHtml(ladder, {}, each), () => renderHtmlChunks(ladder)],
+        [(each: (c: string) => void) => streamMarkdown(ladder, each), () => renderMarkdownChunks(ladder)],
+      ] as const) {
+        const got: string[] = [];
+        streamed((chunk) => got.push(chunk));
+        expect(got).toEqual(chunked());
+        expect(got.every((chunk) => chunk !== "")).toBe(true);
+      }
+    }
+    // Handlebars' own form (a template the fast compiler does not read) streams its one piece, or nothing.
+    const dir = mkdtempSync(path.join(tmpdir(), "ladder-stream-"));
+    try {
+      writeFileSync(path.join(dir, "plain.hbs"), "a{{x}}b{{#if y}}c{{/if}}");
+      const plain = template<{ x: string; y?: boolean }>(
+        templateEnvironment(),
+        pathToFileURL(path.join(dir, "plain.hbs")),
+        {
+          knownHelpersOnly: true,
+        },
+      );
+      const got: string[] = [];
+      plain.stream({ x: "<", y: true }, (chunk) => got.push(chunk));
+      expect(got).toEqual(["a&lt;bc"]);
+      writeFileSync(path.join(dir, "empty.hbs"), "{{x}}");
+      const empty = template<{ x: string }>(templateEnvironment(), pathToFileURL(path.join(dir, "empty.hbs")), {
+        knownHelpersOnly: true,
+      });
+      empty.stream({ x: "" }, (chunk) => got.push(chunk));
+      expect(got).toEqual(["a&lt;bc"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("renders the Markdown of the seed ladder exactly as Handlebars does", () => {

@@ -82,8 +82,14 @@ export function renderHtml(ladder: Ladder, options: RenderOptions = {}): string 
   return renderHtmlChunks(ladder, options).join("");
 }
 
-/** `renderHtml`'s text in chunks (shared/templates.ts `Template.chunks`), as build and check take it. */
+/** `renderHtml`'s text in chunks (shared/templates.ts `Template.chunks`), as build takes it. */
 export function renderHtmlChunks(ladder: Ladder, options: RenderOptions = {}): string[] {
   const { assets, page } = setUp();
   return page.chunks({ ...buildContext(ladder, options), ...assets });
+}
+
+/** The same chunks, each handed to `each` as soon as it is made (`Template.stream`), as check takes them. */
+export function streamHtml(ladder: Ladder, options: RenderOptions, each: (chunk: string) => void): void {
+  const { assets, page } = setUp();
+  page.stream({ ...buildContext(ladder, options), ...assets }, each);
 }

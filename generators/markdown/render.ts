@@ -189,7 +189,12 @@ export function renderMarkdown(ladder: Ladder): string {
   return compiled()(markdownContext(ladder));
 }
 
-/** `renderMarkdown`'s text in chunks (shared/templates.ts `Template.chunks`), as build and check take it. */
+/** `renderMarkdown`'s text in chunks (shared/templates.ts `Template.chunks`), as build takes it. */
 export function renderMarkdownChunks(ladder: Ladder): string[] {
   return compiled().chunks(markdownContext(ladder));
+}
+
+/** The same chunks, each handed to `each` as soon as it is made (`Template.stream`), as check takes them. */
+export function streamMarkdown(ladder: Ladder, each: (chunk: string) => void): void {
+  compiled().stream(markdownContext(ladder), each);
 }

@@ -43,8 +43,11 @@ type Spec = Parameters<Runtime["template"]>[0];
 /** A template's fast form (fast-template.ts): the partials it inlined (name → path under generators/). */
 interface FastForm {
   partials: Record<string, string>;
-  /** The render function for one runtime (made once per template and environment): the text in chunks. */
-  make: (rt: FastRuntime) => (root: unknown) => string[];
+  /**
+   * The render function for one runtime (made once per template and environment): the text in chunks, or each
+   * chunk handed to `each` as it is made (fast-template-output.ts).
+   */
+  make: (rt: FastRuntime) => (root: unknown, each?: (chunk: string) => void) => string[];
 }
 
 /**
@@ -55,6 +58,8 @@ interface FastForm {
 export interface Template<T> {
   (root: T): string;
   chunks(root: T): string[];
+  /** The same chunks, each handed to `each` as soon as it is made, none kept (Handlebars' form: one chunk). */
+  stream(root: T, each: (chunk: string) => void): void;
 }
 /** The compiled build's table of precompiled forms: key → file (relative to TABLE's folder) or null. */
 let table: Record<string, string | null> | null | undefined;
@@ -152,11 +157,22 @@ export function template<T>(env: Runtime, file: URL, options: TemplateOptions): 
       return entry !== undefined && relative(entry.file) === where && entry.options === wanted;
     });
   if (fast !== null && fits) {
-    const chunks = fast.make(fastRuntime(env)) as (root: T) => string[];
-    return Object.assign((root: T) => chunks(root).join(""), { chunks });
+    const render = fast.make(fastRuntime(env)) as (root: T, each?: (chunk: string) => void) => string[];
+    return Object.assign((root: T) => render(root).join(""), {
+      chunks: (root: T) => render(root),
+      stream: (root: T, each: (chunk: string) => void) => {
+        render(root, each);
+      },
+    });
   }
   const whole = handlebarsTemplate<T>(env, filePath, options);
-  return Object.assign((root: T) => whole(root), { chunks: (root: T) => [whole(root)] });
+  return Object.assign((root: T) => whole(root), {
+    chunks: (root: T) => [whole(root)],
+    stream: (root: T, each: (chunk: string) => void) => {
+      const text = whole(root);
+      if (text !== "") each(text);
+    },
+  });
 }
 
 function handlebarsTemplate<T>(env: Runtime, file: string, options: TemplateOptions): Handlebars.TemplateDelegate<T> {

@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import { byPath } from "./dist-paths.js";
-import { byteSize, wholeCharacters } from "./utf8.js";
+import { byteSize } from "./utf8.js";
 import { listFiles } from "./write.js";
 
 /** How one file of dist/ differs from what build would write. */
@@ -37,16 +37,35 @@ export async function compareDist(
 }
 
 /**
- * How one file build would write (bytes, or text whole or in chunks) differs from `out/relative` (`present`: the
- * files of `out`), if it does; and the file's size in bytes.
+ * Text handed over a chunk at a time as it is rendered (render.ts `PlannedFile.stream`), and the same text
+ * whole, rendered again only to show where a file differs.
+ */
+export interface Streamed {
+  stream(each: (chunk: string) => void): void;
+  render(): string | readonly string[];
+}
+
+type Content = string | readonly string[] | Uint8Array | Streamed;
+
+const isStreamed = (content: Content): content is Streamed =>
+  typeof content === "object" && !(content instanceof Uint8Array) && !Array.isArray(content);
+
+/**
+ * How one file build would write (bytes, or text whole, in chunks or streamed) differs from `out/relative`
+ * (`present`: the files of `out`), if it does; and the file's size in bytes.
  */
 export async function compareFile(
   out: string,
   relative: string,
-  content: string | readonly string[] | Uint8Array,
+  content: Content,
   present: ReadonlySet<string>,
 ): Promise<{ bytes: number; difference?: Difference }> {
-  if (!present.has(relative)) return { bytes: byteSize(content), difference: { path: relative, kind: "missing" } };
+  if (!present.has(relative)) {
+    return {
+      bytes: byteSize(isStreamed(content) ? content.render() : content),
+      difference: { path: relative, kind: "missing" },
+    };
+  }
   const file = path.join(out, ...relative.split("/"));
   const bytes = sameBytes(file, content);
   if (bytes !== undefined) return { bytes };
@@ -58,9 +77,9 @@ export async function compareFile(
     const detail = zipDifference(theirs, content, firstDifference) ?? bytesDiffer(theirs, content);
     return { bytes: content.length, difference: { path: relative, kind: "stale", detail } };
   }
-  const chunks = typeof content === "string" ? [content] : content;
-  const detail = firstDifference(theirs.toString("utf8"), chunks.join(""));
-  return { bytes: byteSize(content), difference: { path: relative, kind: "stale", detail } };
+  const text = isStreamed(content) ? content.render() : content;
+  const detail = firstDifference(theirs.toString("utf8"), typeof text === "string" ? text : text.join(""));
+  return { bytes: byteSize(text), difference: { path: relative, kind: "stale", detail } };
 }
 
 /** Bytes of a file read at once; a larger file is read this much at a time (BlockReader). */
@@ -77,25 +96,74 @@ let scratch: Uint8Array | undefined;
  * take 65 MB more than `build`). (Buffer.byteLength would walk the text once more just to count: on a page
  * with any character beyond Latin-1, slower than this whole comparison.)
  */
-function sameBytes(file: string, content: string | readonly string[] | Uint8Array): number | undefined {
+function sameBytes(file: string, content: Content): number | undefined {
   const reader = new BlockReader(file);
   try {
     if (content instanceof Uint8Array) return reader.matches(content) && reader.atEnd() ? content.length : undefined;
-    scratch ??= new Uint8Array(BLOCK);
-    let at = 0;
-    for (const text of wholeCharacters(typeof content === "string" ? [content] : content)) {
-      let read = 0;
-      while (read < text.length) {
-        // encodeInto never splits a character, so each piece ends on a whole one.
-        const piece = encoder.encodeInto(read === 0 ? text : text.slice(read), scratch);
-        if (!reader.matches(scratch.subarray(0, piece.written))) return undefined;
-        read += piece.read;
-        at += piece.written;
+    const text = new TextMatcher(reader);
+    if (typeof content === "string") text.add(content);
+    else if (!isStreamed(content)) {
+      for (const chunk of content) if (!text.add(chunk)) break;
+    } else {
+      try {
+        content.stream((chunk) => {
+          // The rest of the page need not be made once it differs.
+          if (!text.add(chunk)) throw MISMATCH;
+        });
+      } catch (error) {
+        if (error !== MISMATCH) throw error;
       }
     }
-    return reader.atEnd() ? at : undefined;
+    return text.end();
   } finally {
     reader.close();
+  }
+}
+
+/** Thrown to stop a streamed render at the first chunk that differs from the file. */
+const MISMATCH = Symbol("mismatch");
+
+/**
+ * Text compared with a file as UTF-8, a chunk at a time, each encoded BLOCK bytes at most at a time. A chunk
+ * ending in the first half of a surrogate pair gives it to the next one, so the pair is encoded as the
+ * character it is, as in the text joined (utf8.ts `wholeCharacters`).
+ */
+class TextMatcher {
+  private carry = "";
+  private bytes = 0;
+  private same = true;
+
+  constructor(private readonly reader: BlockReader) {}
+
+  /** Compares the next chunk; false once the text and the file differ. */
+  add(chunk: string): boolean {
+    if (!this.same) return false;
+    let text = this.carry === "" ? chunk : this.carry + chunk;
+    this.carry = "";
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.carry = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    return this.encode(text);
+  }
+
+  /** The text's size in bytes if the file holds exactly it, else undefined. */
+  end(): number | undefined {
+    if (this.carry !== "") this.encode(this.carry);
+    return this.same && this.reader.atEnd() ? this.bytes : undefined;
+  }
+
+  private encode(text: string): boolean {
+    scratch ??= new Uint8Array(BLOCK);
+    for (let read = 0; this.same && read < text.length; ) {
+      // encodeInto never splits a character, so each piece ends on a whole one.
+      const piece = encoder.encodeInto(read === 0 ? text : text.slice(read), scratch);
+      this.same = this.reader.matches(scratch.subarray(0, piece.written));
+      read += piece.read;
+      this.bytes += piece.written;
+    }
+    return this.same;
   }
 }
 

@@ -16,7 +16,7 @@ import { reportProblems, summarize } from "../model/problems.js";
 import { byPath } from "./dist-paths.js";
 import type { produceResolved, ResolvedShare } from "./produce-resolved.js";
 import type * as Render from "./render.js";
-import { type Output, type Sink, sink } from "./sink.js";
+import { type Output, type Sink, sinkFile } from "./sink.js";
 import { MAIN_KINDS, WORKER_KINDS } from "./split.js";
 import { startWorker, workersAvailable } from "./threads.js";
 
@@ -88,7 +88,7 @@ async function produce(
   const own = (file: (typeof planned)[number]) => !split || file.kind === undefined || MAIN_KINDS.includes(file.kind);
   const elsewhere: ReturnType<typeof produceResolved> = split ? worker() : Promise.resolve({ outputs: [] });
   for (const file of planned) {
-    if (own(file)) outputs.push(await sink(to, file.path, file.render(), present));
+    if (own(file)) outputs.push(await sinkFile(to, file, present));
   }
   const theirs = await elsewhere;
   // The same valid files, read again: what this thread rendered, the worker could render too.

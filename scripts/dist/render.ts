@@ -3,10 +3,10 @@
  * Pure: no disk, no clock, no environment; the same ladders give the same bytes on every machine.
  */
 import { renderCellsCsv, renderCsv } from "../../generators/csv/render.js";
-import { renderHtmlChunks } from "../../generators/html/render.js";
+import { renderHtmlChunks, streamHtml } from "../../generators/html/render.js";
 import { renderIndexHtml, renderIndexMarkdown } from "../../generators/index/render.js";
 import { renderJson } from "../../generators/json/render.js";
-import { renderMarkdownChunks } from "../../generators/markdown/render.js";
+import { renderMarkdownChunks, streamMarkdown } from "../../generators/markdown/render.js";
 import { type ArtifactKind, INDEX_FILES } from "../../generators/shared/artifacts.js";
 import type { RenderOptions, Site } from "../../generators/shared/site.js";
 import { renderXlsxParts } from "../../generators/xlsx/render.js";
@@ -34,6 +34,15 @@ const generators: Record<ArtifactKind, (ladder: Ladder, options: RenderOptions) 
   json: renderJson,
 };
 
+/** The kinds of file whose text can also be handed over chunk by chunk as it is made (`PlannedFile.stream`). */
+const streamers: Partial<Record<ArtifactKind, (ladder: Ladder, options: RenderOptions, each: Each) => void>> = {
+  html: streamHtml,
+  markdown: (ladder, _, each) => streamMarkdown(ladder, each),
+};
+
+/** Where streamed text goes, a chunk at a time. */
+export type Each = (chunk: string) => void;
+
 export { RenderError } from "./dist-paths.js";
 
 /** One file of dist/ and how to render it; nothing is rendered until `render` is called. */
@@ -45,6 +54,11 @@ export interface PlannedFile {
   /** The index, in the ladders given, of the ladder a file of its own belongs to; undefined for the index pages. */
   ladder?: number;
   render: () => Rendered;
+  /**
+   * The same text as `render`, handed to `each` a chunk at a time as it is made and never held whole (the page
+   * and the Markdown), for `check`, which compares it with dist/ as it comes.
+   */
+  stream?: (each: Each) => void;
 }
 
 /**
@@ -67,7 +81,10 @@ export function planDist(
       const render = path === INDEX_FILES.html ? renderIndexHtml : renderIndexMarkdown;
       return [{ path, render: () => render(ladders, options.organisation) }];
     }
-    return [{ path, kind, ladder, render: () => generators[kind](ladders[ladder], more) }];
+    const streamer = streamers[kind];
+    const render = () => generators[kind](ladders[ladder], more);
+    if (streamer === undefined) return [{ path, kind, ladder, render }];
+    return [{ path, kind, ladder, render, stream: (each: Each) => streamer(ladders[ladder], more, each) }];
   });
 }
 

@@ -48,13 +48,14 @@ export async function sinkIndex(
 ): Promise<Output[]> {
   const index = plan(ladders, { site }).filter((file) => file.kind === undefined && wanted(file.path));
   const outputs: Output[] = [];
-  for (const file of index) outputs.push(await sink(to, file.path, file.render(), present));
+  for (const file of index) outputs.push(await sinkFile(to, file, present));
   return outputs;
 }
 
 /**
  * Each of `files` of a kind in `kinds`, rendered and handed to the sink in turn, added to `outputs`: a ladder's
- * files in a share (produce.ts, produce-forwarded.ts). Throws what rendering or the sink throws.
+ * files in a share (produce.ts, produce-forwarded.ts). Text that can be streamed is compared with dist/ as it
+ * is made. Throws what rendering or the sink throws.
  */
 export async function sinkKinds(
   files: readonly PlannedFile[],
@@ -64,7 +65,17 @@ export async function sinkKinds(
   outputs: Output[],
 ): Promise<void> {
   for (const file of files) {
-    if (file.kind === undefined || !kinds.includes(file.kind)) continue;
-    outputs.push(await sink(to, file.path, file.render(), present));
+    if (file.kind !== undefined && kinds.includes(file.kind)) outputs.push(await sinkFile(to, file, present));
   }
+}
+
+/**
+ * Renders one planned file and hands it to the sink; text that can be streamed is compared with dist/ as it
+ * is made, so a page is never held whole (render.ts `PlannedFile.stream`).
+ */
+export async function sinkFile(to: Sink, file: PlannedFile, present: ReadonlySet<string>): Promise<Output> {
+  const { stream } = file;
+  if (to.kind !== "compare" || stream === undefined) return sink(to, file.path, file.render(), present);
+  const streamed = { stream, render: file.render as () => string | readonly string[] };
+  return { path: file.path, ...(await compareFile(to.out, file.path, streamed, present)) };
 }
