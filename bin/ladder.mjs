@@ -21,7 +21,7 @@ setFlagsFromString("--max-inlined-bytecode-size-cumulative=200");
 const root = fileURLToPath(new URL("..", import.meta.url));
 const build = path.join(root, ".build");
 
-/** @type {{ main: (argv: string[], io: unknown) => Promise<number>, processIo: () => unknown }} */
+/** @type {{ main: (argv: string[], io: unknown) => Promise<number>, processIo: () => unknown, finish: (code: number) => void }} */
 let cli;
 if (process.env.LADDER_FROM_SOURCES !== "1" && isFresh(root, build)) {
   cli = await import(pathToFileURL(path.join(build, "scripts/ladder.js")).href);
@@ -30,4 +30,4 @@ if (process.env.LADDER_FROM_SOURCES !== "1" && isFresh(root, build)) {
   register();
   cli = await import(pathToFileURL(path.join(root, "scripts/ladder.ts")).href);
 }
-process.exitCode = await cli.main(process.argv.slice(2), cli.processIo());
+cli.finish(await cli.main(process.argv.slice(2), cli.processIo()));

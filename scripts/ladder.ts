@@ -147,8 +147,18 @@ export function processIo(): Io {
   };
 }
 
+/**
+ * Ends the process with `code`, once `main` is done. At once when stdout and stderr hold nothing unwritten:
+ * left to end by itself, node first waits for V8's background tasks and then frees the whole heap, which on
+ * 20 seed ladders cost 10–15 ms after the last line was written (traced: the main thread waiting on its
+ * platform thread). With output still queued (a pipe written asynchronously, as on some systems) it only
+ * sets the exit code, and node ends once all is written.
+ */
+export function finish(code: number): void {
+  process.exitCode = code;
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main(process.argv.slice(2), processIo()).then((code) => {
-    process.exitCode = code;
-  });
+  main(process.argv.slice(2), processIo()).then(finish);
 }
