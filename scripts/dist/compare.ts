@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
 import { byPath } from "./dist-paths.js";
-import { byteSize } from "./utf8.js";
+import { BLOCK, byteSize, Utf8Blocks } from "./utf8.js";
 import { listFiles } from "./write.js";
 
 /** How one file of dist/ differs from what build would write. */
@@ -82,11 +82,8 @@ export async function compareFile(
   return { bytes: byteSize(text), difference: { path: relative, kind: "stale", detail } };
 }
 
-/** Bytes of a file read at once; a larger file is read this much at a time (BlockReader). */
-const BLOCK = 1 << 20;
-const encoder = new TextEncoder();
+/** The buffer a file is read into, BLOCK bytes of it at most at a time (BlockReader), for every file. */
 let block: Buffer | undefined;
-let scratch: Uint8Array | undefined;
 
 /**
  * The size in bytes of `content` (text encoded as UTF-8) if `file` holds exactly it, else undefined. The file
@@ -100,7 +97,7 @@ function sameBytes(file: string, content: Content): number | undefined {
   const reader = new BlockReader(file);
   try {
     if (content instanceof Uint8Array) return reader.matches(content) && reader.atEnd() ? content.length : undefined;
-    const text = new TextMatcher(reader);
+    const text = new Utf8Blocks((bytes) => reader.matches(bytes));
     if (typeof content === "string") text.add(content);
     else if (!isStreamed(content)) {
       for (const chunk of content) if (!text.add(chunk)) break;
@@ -114,7 +111,8 @@ function sameBytes(file: string, content: Content): number | undefined {
         if (error !== MISMATCH) throw error;
       }
     }
-    return text.end();
+    const bytes = text.end();
+    return bytes !== undefined && reader.atEnd() ? bytes : undefined;
   } finally {
     reader.close();
   }
@@ -122,50 +120,6 @@ function sameBytes(file: string, content: Content): number | undefined {
 
 /** Thrown to stop a streamed render at the first chunk that differs from the file. */
 const MISMATCH = Symbol("mismatch");
-
-/**
- * Text compared with a file as UTF-8, a chunk at a time, each encoded BLOCK bytes at most at a time. A chunk
- * ending in the first half of a surrogate pair gives it to the next one, so the pair is encoded as the
- * character it is, as in the text joined (utf8.ts `wholeCharacters`).
- */
-class TextMatcher {
-  private carry = "";
-  private bytes = 0;
-  private same = true;
-
-  constructor(private readonly reader: BlockReader) {}
-
-  /** Compares the next chunk; false once the text and the file differ. */
-  add(chunk: string): boolean {
-    if (!this.same) return false;
-    let text = this.carry === "" ? chunk : this.carry + chunk;
-    this.carry = "";
-    const last = text.charCodeAt(text.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) {
-      this.carry = text.slice(-1);
-      text = text.slice(0, -1);
-    }
-    return this.encode(text);
-  }
-
-  /** The text's size in bytes if the file holds exactly it, else undefined. */
-  end(): number | undefined {
-    if (this.carry !== "") this.encode(this.carry);
-    return this.same && this.reader.atEnd() ? this.bytes : undefined;
-  }
-
-  private encode(text: string): boolean {
-    scratch ??= new Uint8Array(BLOCK);
-    for (let read = 0; this.same && read < text.length; ) {
-      // encodeInto never splits a character, so each piece ends on a whole one.
-      const piece = encoder.encodeInto(read === 0 ? text : text.slice(read), scratch);
-      this.same = this.reader.matches(scratch.subarray(0, piece.written));
-      read += piece.read;
-      this.bytes += piece.written;
-    }
-    return this.same;
-  }
-}
 
 /** A file compared with bytes from its start on, one block of it in memory at a time. */
 class BlockReader {

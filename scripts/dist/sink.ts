@@ -9,7 +9,7 @@ import type { Ladder } from "../model/model.js";
 import { compareFile, type Difference } from "./compare.js";
 import type { PlannedFile, planDist, Rendered } from "./render.js";
 import { utf8 } from "./utf8.js";
-import { writeStaged } from "./write.js";
+import { writeStaged, writeStagedStream } from "./write.js";
 
 /** Where rendered files go: nowhere (validation only), into a staged dist/, or compared with dist/. */
 export type Sink =
@@ -54,7 +54,7 @@ export async function sinkIndex(
 
 /**
  * Each of `files` of a kind in `kinds`, rendered and handed to the sink in turn, added to `outputs`: a ladder's
- * files in a share (produce.ts, produce-forwarded.ts). Text that can be streamed is compared with dist/ as it
+ * files in a share (produce.ts, produce-forwarded.ts). Text that can be streamed is written or compared as it
  * is made. Throws what rendering or the sink throws.
  */
 export async function sinkKinds(
@@ -70,12 +70,13 @@ export async function sinkKinds(
 }
 
 /**
- * Renders one planned file and hands it to the sink; text that can be streamed is compared with dist/ as it
- * is made, so a page is never held whole (render.ts `PlannedFile.stream`).
+ * Renders one planned file and hands it to the sink; text that can be streamed is written or compared with
+ * dist/ as it is made, so a page is never held whole (render.ts `PlannedFile.stream`).
  */
 export async function sinkFile(to: Sink, file: PlannedFile, present: ReadonlySet<string>): Promise<Output> {
   const { stream } = file;
-  if (to.kind !== "compare" || stream === undefined) return sink(to, file.path, file.render(), present);
+  if (stream === undefined || to.kind === "none") return sink(to, file.path, file.render(), present);
+  if (to.kind === "write") return { path: file.path, bytes: writeStagedStream(to.dir, file.path, stream) };
   const streamed = { stream, render: file.render as () => string | readonly string[] };
   return { path: file.path, ...(await compareFile(to.out, file.path, streamed, present)) };
 }

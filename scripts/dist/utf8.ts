@@ -38,3 +38,68 @@ export function utf8(content: string | readonly string[]): Buffer {
   for (const chunk of wholeCharacters(content)) at += bytes.write(chunk, at, "utf8");
   return bytes;
 }
+
+/** Bytes of encoded text gathered before they are handed on (`Utf8Blocks`). */
+export const BLOCK = 1 << 20;
+const encoder = new TextEncoder();
+let shared: Uint8Array | undefined;
+
+/**
+ * Text given a chunk at a time, encoded as UTF-8 into one buffer reused for every text (one thread runs one at a
+ * time), and handed to `out` a BLOCK at most at a time: each full block, then the rest at `end`. A chunk ending
+ * in the first half of a surrogate pair gives it to the next one, so the pair is encoded as the character it
+ * is, as in the text joined (`wholeCharacters`). `out` returns false to stop: what `check` does at the first
+ * byte that differs.
+ */
+export class Utf8Blocks {
+  private readonly buffer: Uint8Array;
+  private used = 0;
+  private carry = "";
+  private bytes = 0;
+  private going = true;
+
+  constructor(private readonly out: (bytes: Uint8Array) => boolean) {
+    shared ??= new Uint8Array(BLOCK);
+    this.buffer = shared;
+  }
+
+  /** Encodes the next chunk; false once `out` has said stop. */
+  add(chunk: string): boolean {
+    if (!this.going) return false;
+    let text = this.carry === "" ? chunk : this.carry + chunk;
+    this.carry = "";
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.carry = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    this.encode(text);
+    return this.going;
+  }
+
+  /** The whole text's size in bytes, once the rest is handed on; undefined if `out` said stop. */
+  end(): number | undefined {
+    if (this.carry !== "") this.encode(this.carry);
+    this.carry = "";
+    this.flush();
+    return this.going ? this.bytes : undefined;
+  }
+
+  private encode(text: string): void {
+    for (let read = 0; this.going && read < text.length; ) {
+      // encodeInto never splits a character: with fewer than 4 bytes of room it may write nothing.
+      if (this.buffer.length - this.used < 4) this.flush();
+      const piece = encoder.encodeInto(read === 0 ? text : text.slice(read), this.buffer.subarray(this.used));
+      read += piece.read;
+      this.used += piece.written;
+      this.bytes += piece.written;
+      if (this.used === this.buffer.length) this.flush();
+    }
+  }
+
+  private flush(): void {
+    if (this.used === 0 || !this.going) return;
+    this.going = this.out(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+}

@@ -3,9 +3,10 @@
  * `stageDist`, `writeStaged` and `commit`); compare.ts tells how dist/ differs from what build would write.
  */
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { Utf8Blocks } from "./utf8.js";
 
 /**
  * Writes `files` (path relative to dist/ → content) as the whole of `out`, atomically as far as a folder can
@@ -111,6 +112,34 @@ export async function writeStaged(dir: string, relative: string, content: string
     made.add(parent);
   }
   writeFileSync(target, content);
+}
+
+/**
+ * Writes one file of dist/ into a staged folder from text handed over a chunk at a time (render.ts
+ * `PlannedFile.stream`), encoded and written a block at a time, never held whole; returns its size in bytes.
+ */
+export function writeStagedStream(
+  dir: string,
+  relative: string,
+  stream: (each: (chunk: string) => void) => void,
+): number {
+  const target = path.join(dir, ...relative.split("/"));
+  const parent = path.dirname(target);
+  if (!made.has(parent)) {
+    mkdirSync(parent, { recursive: true });
+    made.add(parent);
+  }
+  const fd = openSync(target, "w");
+  try {
+    const blocks = new Utf8Blocks((bytes) => {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      return true;
+    });
+    stream((chunk) => blocks.add(chunk));
+    return blocks.end() as number;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Folders of staged dist/ trees already made (each staged tree is a fresh temporary folder). */
