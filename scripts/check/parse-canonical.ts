@@ -186,14 +186,11 @@ function valueEnd(text: string, from: number, to: number): number {
     if (i === to) return close + 1;
     return i > close + 1 && text.charCodeAt(i) === 35 ? close + 1 : to;
   }
-  let end = to;
-  // Search this line only: `indexOf` would scan the rest of the file for every value without a comment.
-  for (let i = from + 1; i < to; i++) {
-    if (text.charCodeAt(i) === 35 /* # */ && text.charCodeAt(i - 1) === 32) {
-      end = i - 1;
-      break;
-    }
-  }
+  // Searched in this line's value only (a slice is a view, not a copy): `indexOf` on the whole text would scan
+  // the rest of the file for every value without a comment, and a loop over its characters here was a fifth
+  // of the parse.
+  const hash = text.slice(from, to).indexOf(" #");
+  let end = hash === -1 ? to : from + hash;
   if (end + 2 < to && text.charCodeAt(end + 2) !== 32) bail();
   while (end > from && text.charCodeAt(end - 1) === 32) end--;
   return end;
@@ -244,8 +241,8 @@ function scalar(text: string): string {
     if (body.replace(/''/g, "").includes("'")) bail();
     return body.replace(/''/g, "'");
   }
-  if (text === "" || INDICATOR.test(text) || MAYBE_NOT_STRING.test(text) || text.includes(": ") || text.includes(" #"))
-    bail();
+  // No ` #` either: valueEnd ended the value before the first one.
+  if (text === "" || INDICATOR.test(text) || MAYBE_NOT_STRING.test(text) || text.includes(": ")) bail();
   const first = text.charCodeAt(0);
   if (first >= 48 && first <= 57 && DIGIT_NUMBER.test(text)) bail();
   if (text.endsWith(":") || text.endsWith(" ")) bail();
