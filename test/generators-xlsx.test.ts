@@ -17,10 +17,10 @@ import { renderXlsxParts } from "../generators/xlsx/render.js";
 import { Utf8Writer } from "../generators/xlsx/utf8-writer.js";
 import { readSources } from "../scripts/check/sources.js";
 import { renderDist } from "../scripts/dist/render.js";
-import { zipParts } from "../scripts/dist/zip.js";
+import { zipParts, zipPieces } from "../scripts/dist/zip.js";
 import { type Ladder, levelLabel, cellText as plainCell } from "../scripts/model/model.js";
 import { resolveSources } from "../scripts/resolve/pipeline.js";
-import { caseLadders, expectedFile, fixtures, goldenCases } from "./helpers/golden.js";
+import { caseLadder, caseLadders, expectedFile, fixtures, goldenCases } from "./helpers/golden.js";
 import { cellText, describeWorkbook, entryTimes, loadWorkbook, look, partsOf, sheetTexts } from "./helpers/workbook.js";
 
 const workbookOf = (ladder: Ladder, options: RenderOptions = {}) => zipParts(renderXlsxParts(ladder, options));
@@ -348,5 +348,19 @@ describe("Utf8Writer", () => {
     const asText = zipParts([{ path: "a.xml", text }]);
     const asBytes = zipParts([{ path: "a.xml", text: writer.bytes() }]);
     expect(Buffer.compare(Buffer.from(asText), Buffer.from(asBytes))).toBe(0);
+  });
+
+  it("hands over the same zip a piece at a time, and stops when told to (zipPieces, for check)", () => {
+    const parts = renderXlsxParts(caseLadder("sre"));
+    const pieces: Buffer[] = [];
+    const size = zipPieces(parts, (bytes) => pieces.push(Buffer.from(bytes)) > 0);
+    const whole = Buffer.from(zipParts(parts));
+    expect(Buffer.concat(pieces)).toEqual(whole);
+    expect(size).toBe(whole.length);
+    // A header, then each part's bytes, then the directory: two pieces a part, and one.
+    expect(pieces).toHaveLength(2 * parts.length + 1);
+    let taken = 0;
+    expect(zipPieces(parts, () => ++taken < 3)).toBeUndefined();
+    expect(taken).toBe(3);
   });
 });

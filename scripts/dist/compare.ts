@@ -45,13 +45,21 @@ export interface Streamed {
   render(): string | readonly string[];
 }
 
-type Content = string | readonly string[] | Uint8Array | Streamed;
+/** Bytes handed over a piece at a time (a workbook: render.ts `PlannedFile.pieces`), and the same bytes whole. */
+export interface Pieces {
+  pieces(out: (bytes: Uint8Array) => boolean): number | undefined;
+  render(): Uint8Array;
+}
+
+type Content = string | readonly string[] | Uint8Array | Streamed | Pieces;
 
 const isStreamed = (content: Content): content is Streamed =>
-  typeof content === "object" && !(content instanceof Uint8Array) && !Array.isArray(content);
+  typeof content === "object" && "stream" in content && typeof content.stream === "function";
+const isPieces = (content: Content): content is Pieces =>
+  typeof content === "object" && "pieces" in content && typeof content.pieces === "function";
 
 /**
- * How one file build would write (bytes, or text whole, in chunks or streamed) differs from `out/relative`
+ * How one file build would write (bytes whole or in pieces, or text whole, in chunks or streamed) differs from `out/relative`
  * (`present`: the files of `out`), if it does; and the file's size in bytes.
  */
 export async function compareFile(
@@ -60,26 +68,23 @@ export async function compareFile(
   content: Content,
   present: ReadonlySet<string>,
 ): Promise<{ bytes: number; difference?: Difference }> {
-  if (!present.has(relative)) {
-    return {
-      bytes: byteSize(isStreamed(content) ? content.render() : content),
-      difference: { path: relative, kind: "missing" },
-    };
-  }
+  // Streamed text or bytes in pieces are made whole again only for a file that is missing or differs.
+  const whole = () => (isStreamed(content) || isPieces(content) ? content.render() : content);
+  if (!present.has(relative)) return { bytes: byteSize(whole()), difference: { path: relative, kind: "missing" } };
   const file = path.join(out, ...relative.split("/"));
   const bytes = sameBytes(file, content);
   if (bytes !== undefined) return { bytes };
   // Only a file that differs is read whole, for where it differs.
   const theirs = readFileSync(file);
-  if (content instanceof Uint8Array) {
+  const ours = whole();
+  if (ours instanceof Uint8Array) {
     // The zip reader (and its inflate) is loaded only for a workbook that differs.
     const { zipDifference } = await import("./unzip.js");
-    const detail = zipDifference(theirs, content, firstDifference) ?? bytesDiffer(theirs, content);
-    return { bytes: content.length, difference: { path: relative, kind: "stale", detail } };
+    const detail = zipDifference(theirs, ours, firstDifference) ?? bytesDiffer(theirs, ours);
+    return { bytes: ours.length, difference: { path: relative, kind: "stale", detail } };
   }
-  const text = isStreamed(content) ? content.render() : content;
-  const detail = firstDifference(theirs.toString("utf8"), typeof text === "string" ? text : text.join(""));
-  return { bytes: byteSize(text), difference: { path: relative, kind: "stale", detail } };
+  const detail = firstDifference(theirs.toString("utf8"), typeof ours === "string" ? ours : ours.join(""));
+  return { bytes: byteSize(ours), difference: { path: relative, kind: "stale", detail } };
 }
 
 /** The buffer a file is read into, BLOCK bytes of it at most at a time (BlockReader), for every file. */
@@ -97,6 +102,10 @@ function sameBytes(file: string, content: Content): number | undefined {
   const reader = new BlockReader(file);
   try {
     if (content instanceof Uint8Array) return reader.matches(content) && reader.atEnd() ? content.length : undefined;
+    if (isPieces(content)) {
+      const size = content.pieces((bytes) => reader.matches(bytes));
+      return size !== undefined && reader.atEnd() ? size : undefined;
+    }
     const text = new Utf8Blocks((bytes) => reader.matches(bytes));
     if (typeof content === "string") text.add(content);
     else if (!isStreamed(content)) {

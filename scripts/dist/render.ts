@@ -12,7 +12,7 @@ import type { RenderOptions, Site } from "../../generators/shared/site.js";
 import { renderXlsxParts } from "../../generators/xlsx/render.js";
 import type { Ladder, Organisation } from "../model/model.js";
 import { distPaths } from "./dist-paths.js";
-import { zipParts } from "./zip.js";
+import { zipParts, zipPieces } from "./zip.js";
 
 /**
  * A rendered file: text (written as UTF-8), text in chunks to be written one after another (the page and the
@@ -59,6 +59,11 @@ export interface PlannedFile {
    * and the Markdown), for `check`, which compares it with dist/ as it comes.
    */
   stream?: (each: Each) => void;
+  /**
+   * The same bytes as `render` (the workbook), handed to `out` a piece at a time and never held whole, for
+   * `check`; stops when `out` returns false (then undefined), else gives the size in bytes.
+   */
+  pieces?: (out: (bytes: Uint8Array) => boolean) => number | undefined;
 }
 
 /**
@@ -83,6 +88,10 @@ export function planDist(
     }
     const streamer = streamers[kind];
     const render = () => generators[kind](ladders[ladder], more);
+    if (kind === "xlsx") {
+      const pieces = (out: (bytes: Uint8Array) => boolean) => zipPieces(renderXlsxParts(ladders[ladder], more), out);
+      return [{ path, kind, ladder, render, pieces }];
+    }
     if (streamer === undefined) return [{ path, kind, ladder, render }];
     return [{ path, kind, ladder, render, stream: (each: Each) => streamer(ladders[ladder], more, each) }];
   });

@@ -71,10 +71,15 @@ export async function sinkKinds(
 
 /**
  * Renders one planned file and hands it to the sink; text that can be streamed is written or compared with
- * dist/ as it is made, so a page is never held whole (render.ts `PlannedFile.stream`).
+ * dist/ as it is made, so a page is never held whole (render.ts `PlannedFile.stream`), and a workbook is
+ * compared a part at a time (`PlannedFile.pieces`).
  */
 export async function sinkFile(to: Sink, file: PlannedFile, present: ReadonlySet<string>): Promise<Output> {
-  const { stream } = file;
+  const { stream, pieces } = file;
+  if (to.kind === "compare" && pieces !== undefined) {
+    const content = { pieces, render: file.render as () => Uint8Array };
+    return { path: file.path, ...(await compareFile(to.out, file.path, content, present)) };
+  }
   if (stream === undefined || to.kind === "none") return sink(to, file.path, file.render(), present);
   if (to.kind === "write") return { path: file.path, bytes: writeStagedStream(to.dir, file.path, stream) };
   const streamed = { stream, render: file.render as () => string | readonly string[] };

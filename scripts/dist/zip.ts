@@ -28,6 +28,14 @@ export interface Part {
   text: string | Uint8Array;
 }
 
+/** An entry as the central directory lists it. */
+interface Entry {
+  name: Buffer;
+  crc: number;
+  length: number;
+  offset: number;
+}
+
 /** The zip of `parts`, in their order, each text as UTF-8. Throws past the limits of a zip without ZIP64. */
 export function zipParts(parts: readonly Part[]): Uint8Array {
   const names = parts.map((part) => Buffer.from(part.path, "ascii"));
@@ -36,10 +44,10 @@ export function zipParts(parts: readonly Part[]): Uint8Array {
   );
   let size = END_RECORD;
   for (let i = 0; i < parts.length; i++) size += LOCAL_HEADER + CENTRAL_HEADER + 2 * names[i].length + lengths[i];
-  if (size > 0xffff_ffff || parts.length > 0xffff) throw new Error("the workbook is too large for a zip file");
+  within(size, parts.length);
   // Not zero-filled: every byte is written below, which the check at the end holds to.
   const out = Buffer.allocUnsafe(size);
-  const central: Array<{ name: Buffer; crc: number; length: number; offset: number }> = [];
+  const central: Entry[] = [];
   let at = 0;
   parts.forEach((part, i) => {
     const name = names[i];
@@ -51,13 +59,55 @@ export function zipParts(parts: readonly Part[]): Uint8Array {
     else out.set(part.text, body);
     const crc = crc32(out.subarray(body, body + length));
     central.push({ name, crc, length, offset });
-    at = out.writeUInt32LE(0x04034b50, at);
-    at = entryFields(out, at, crc, length, name.length);
-    at += name.copy(out, at);
+    at = localHeader(out, at, name, crc, length);
     at += length;
   });
-  const start = at;
-  for (const entry of central) {
+  at += directory(central, at).copy(out, at);
+  if (at !== size) throw new Error(`zip: wrote ${at} of ${size} bytes`);
+  return out;
+}
+
+/**
+ * The same zip as `zipParts`, handed to `out` a piece at a time (each local header, each part's bytes, then the
+ * directory) and never held whole: what `check` compares with dist/ (compare.ts). Stops, and gives undefined,
+ * when `out` returns false; otherwise gives the zip's size in bytes.
+ */
+export function zipPieces(parts: readonly Part[], out: (bytes: Uint8Array) => boolean): number | undefined {
+  const central: Entry[] = [];
+  let at = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.path, "ascii");
+    const body = typeof part.text === "string" ? Buffer.from(part.text, "utf8") : part.text;
+    const crc = crc32(body);
+    const header = Buffer.allocUnsafe(LOCAL_HEADER + name.length);
+    localHeader(header, 0, name, crc, body.length);
+    if (!out(header) || !out(body)) return undefined;
+    central.push({ name, crc, length: body.length, offset: at });
+    at += header.length + body.length;
+  }
+  const end = directory(central, at);
+  within(at + end.length, parts.length);
+  return out(end) ? at + end.length : undefined;
+}
+
+function within(size: number, count: number): void {
+  if (size > 0xffff_ffff || count > 0xffff) throw new Error("the workbook is too large for a zip file");
+}
+
+/** A local file header with the entry's name, written at `at`; where it ends. */
+function localHeader(out: Buffer, at: number, name: Buffer, crc: number, length: number): number {
+  let p = out.writeUInt32LE(0x04034b50, at);
+  p = entryFields(out, p, crc, length, name.length);
+  return p + name.copy(out, p);
+}
+
+/** The central directory of `entries` and the end record, for a directory that starts at byte `start`. */
+function directory(entries: readonly Entry[], start: number): Buffer {
+  let size = END_RECORD;
+  for (const entry of entries) size += CENTRAL_HEADER + entry.name.length;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const entry of entries) {
     at = out.writeUInt32LE(0x02014b50, at);
     at = out.writeUInt16LE(VERSION, at); // made by: MS-DOS attributes, version 2.0
     at = entryFields(out, at, entry.crc, entry.length, entry.name.length);
@@ -68,16 +118,16 @@ export function zipParts(parts: readonly Part[]): Uint8Array {
     at = out.writeUInt32LE(entry.offset, at);
     at += entry.name.copy(out, at);
   }
-  const length = at - start;
+  const length = at;
   at = out.writeUInt32LE(0x06054b50, at);
   at = out.writeUInt16LE(0, at); // this disk
   at = out.writeUInt16LE(0, at); // the disk where the directory starts
-  at = out.writeUInt16LE(central.length, at);
-  at = out.writeUInt16LE(central.length, at);
+  at = out.writeUInt16LE(entries.length, at);
+  at = out.writeUInt16LE(entries.length, at);
   at = out.writeUInt32LE(length, at);
   at = out.writeUInt32LE(start, at);
   at = out.writeUInt16LE(0, at); // comment length
-  if (at !== size) throw new Error(`zip: wrote ${at} of ${size} bytes`);
+  if (at !== size) throw new Error(`zip: wrote ${at} of ${size} bytes of the directory`);
   return out;
 }
 
