@@ -59,8 +59,8 @@ const isPieces = (content: Content): content is Pieces =>
   typeof content === "object" && "pieces" in content && typeof content.pieces === "function";
 
 /**
- * How one file build would write (bytes whole or in pieces, or text whole, in chunks or streamed) differs from `out/relative`
- * (`present`: the files of `out`), if it does; and the file's size in bytes.
+ * How one file build would write (bytes whole or in pieces, or text whole, in chunks or streamed) differs from
+ * `out/relative` (`present`: the files of `out`), if it does; and the file's size in bytes.
  */
 export async function compareFile(
   out: string,
@@ -127,7 +127,7 @@ function sameBytes(file: string, content: Content): number | undefined {
   }
 }
 
-/** Thrown to stop a streamed render at the first chunk that differs from the file. */
+/** Thrown to stop a streamed render at the first block of its text that differs from the file. */
 const MISMATCH = Symbol("mismatch");
 
 /** A file compared with bytes from its start on, one block of it in memory at a time. */
