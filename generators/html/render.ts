@@ -84,12 +84,13 @@ export function renderHtml(ladder: Ladder, options: RenderOptions = {}): string 
 
 /** `renderHtml`'s text in chunks (shared/templates.ts `Template.chunks`), as build takes it. */
 export function renderHtmlChunks(ladder: Ladder, options: RenderOptions = {}): string[] {
-  const { assets, page } = setUp();
-  return page.chunks({ ...buildContext(ladder, options), ...assets });
+  return setUp().page.chunks(pageContext(ladder, options));
 }
 
 /** The same chunks, each handed to `each` as soon as it is made (`Template.stream`), as check takes them. */
 export function streamHtml(ladder: Ladder, options: RenderOptions, each: (chunk: string) => void): void {
-  const { assets, page } = setUp();
-  page.stream({ ...buildContext(ladder, options), ...assets }, each);
+  setUp().page.stream(pageContext(ladder, options), each);
 }
+
+/** What the page template lays out: the ladder's context and the assets every page inlines. */
+const pageContext = (ladder: Ladder, options: RenderOptions) => ({ ...buildContext(ladder, options), ...pageAssets() });

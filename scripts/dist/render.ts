@@ -86,14 +86,11 @@ export function planDist(
       const render = path === INDEX_FILES.html ? renderIndexHtml : renderIndexMarkdown;
       return [{ path, render: () => render(ladders, options.organisation) }];
     }
+    const file: PlannedFile = { path, kind, ladder, render: () => generators[kind](ladders[ladder], more) };
     const streamer = streamers[kind];
-    const render = () => generators[kind](ladders[ladder], more);
-    if (kind === "xlsx") {
-      const pieces = (out: (bytes: Uint8Array) => boolean) => zipPieces(renderXlsxParts(ladders[ladder], more), out);
-      return [{ path, kind, ladder, render, pieces }];
-    }
-    if (streamer === undefined) return [{ path, kind, ladder, render }];
-    return [{ path, kind, ladder, render, stream: (each: Each) => streamer(ladders[ladder], more, each) }];
+    if (streamer) file.stream = (each) => streamer(ladders[ladder], more, each);
+    if (kind === "xlsx") file.pieces = (out) => zipPieces(renderXlsxParts(ladders[ladder], more), out);
+    return [file];
   });
 }
 

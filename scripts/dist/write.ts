@@ -103,15 +103,22 @@ export async function stageDist(out: string): Promise<StagedDist> {
 
 /** Writes one file of dist/ (text, or its UTF-8 bytes) into a staged folder. */
 export async function writeStaged(dir: string, relative: string, content: string | Uint8Array): Promise<void> {
+  writeFileSync(stagedTarget(dir, relative), content);
+}
+
+/**
+ * Where a file of dist/ goes in a staged folder, its folder made. Synchronous, and each folder made once:
+ * thousands of small files through the thread pool's round trips (mkdir, open, write, close) left build idle
+ * most of the time on an organisation of many ladders.
+ */
+function stagedTarget(dir: string, relative: string): string {
   const target = path.join(dir, ...relative.split("/"));
-  // Synchronous, and each folder made once: thousands of small files through the thread pool's round trips
-  // (mkdir, open, write, close) left build idle most of the time on an organisation of many ladders.
   const parent = path.dirname(target);
   if (!made.has(parent)) {
     mkdirSync(parent, { recursive: true });
     made.add(parent);
   }
-  writeFileSync(target, content);
+  return target;
 }
 
 /**
@@ -123,13 +130,7 @@ export function writeStagedStream(
   relative: string,
   stream: (each: (chunk: string) => void) => void,
 ): number {
-  const target = path.join(dir, ...relative.split("/"));
-  const parent = path.dirname(target);
-  if (!made.has(parent)) {
-    mkdirSync(parent, { recursive: true });
-    made.add(parent);
-  }
-  const fd = openSync(target, "w");
+  const fd = openSync(stagedTarget(dir, relative), "w");
   try {
     const blocks = new Utf8Blocks((bytes) => {
       for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
