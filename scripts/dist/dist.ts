@@ -18,7 +18,7 @@ import { byPosition, reportProblems, summarize } from "../model/problems.js";
 import { byPath } from "./dist-paths.js";
 import type { Share, ShareResult } from "./produce.js";
 import type * as Render from "./render.js";
-import { type Output, type Sink, sinkIndex } from "./sink.js";
+import { type Output, presentIn, type Sink, sinkIndex } from "./sink.js";
 import { readSite } from "./site.js";
 import { split, WORKER_INDEX } from "./split.js";
 import { type Forwarder, forwarder, startWorker, workersAvailable } from "./threads.js";
@@ -123,8 +123,7 @@ async function indexOutputs(
   wanted: (path: string) => boolean,
 ): Promise<Output[]> {
   try {
-    const present = new Set(to.kind === "compare" ? to.present : []);
-    return await sinkIndex(render.planDist, ladders, to, site, wanted, present);
+    return await sinkIndex(render.planDist, ladders, to, site, wanted, presentIn(to));
   } catch (error) {
     if (error instanceof render.RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;
@@ -167,7 +166,7 @@ function startShare(share: Share): StartedShare {
     if (failed) return { outputs: [] };
     const { BY_MAIN, claimIndex, renderClaimed } = await import("./produce-forwarded.js");
     const outputs: Output[] = [];
-    const present = new Set(share.sink.kind === "compare" ? share.sink.present : []);
+    const present = presentIn(share.sink);
     const shared = new Int32Array(claims);
     const { stopped } = await renderClaimed(forward.last(), shared, BY_MAIN, share, present, outputs);
     if (stopped !== undefined) return { outputs, stopped };

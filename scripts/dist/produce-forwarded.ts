@@ -18,7 +18,7 @@ import type { ArtifactKind } from "../../generators/shared/artifacts.js";
 import type { Site } from "../../generators/shared/site.js";
 import type { Ladder } from "../model/model.js";
 import { planDist, RenderError } from "./render.js";
-import { type Output, type Sink, sinkIndex, sinkKinds } from "./sink.js";
+import { type Output, presentIn, type Sink, sinkIndex, sinkKinds } from "./sink.js";
 import { WORKER_INDEX } from "./split.js";
 
 export interface ForwardedShare {
@@ -62,7 +62,7 @@ export interface ForwardEnd {
  */
 export async function produceForwarded(share: ForwardedShare): Promise<{ outputs: Output[]; stopped?: string }> {
   const outputs: Output[] = [];
-  const present = new Set(share.sink.kind === "compare" ? share.sink.present : []);
+  const present = presentIn(share.sink);
   let stopped: string | undefined;
   let end: ForwardEnd | undefined;
   const claims = new Int32Array(share.claims);

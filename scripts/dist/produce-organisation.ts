@@ -16,7 +16,7 @@ import { reportProblems, summarize } from "../model/problems.js";
 import { byPath } from "./dist-paths.js";
 import type { produceResolved, ResolvedShare } from "./produce-resolved.js";
 import type * as Render from "./render.js";
-import { type Output, type Sink, sinkFile } from "./sink.js";
+import { type Output, presentIn, type Sink, sinkFile } from "./sink.js";
 import { MAIN_KINDS, WORKER_KINDS } from "./split.js";
 import { startWorker, workersAvailable } from "./threads.js";
 
@@ -78,7 +78,7 @@ async function produce(
     if (error instanceof RenderError) throw new ExitError(1, error.message, { cause: error });
     throw error;
   }
-  const present = new Set(to.kind === "compare" ? to.present : []);
+  const present = presentIn(to);
   const outputs: Output[] = [];
   if (to.kind === "none") return { ok: true, ladders: result.ladders, outputs };
   // With many files, a worker renders WORKER_KINDS; this thread the index pages and MAIN_KINDS.

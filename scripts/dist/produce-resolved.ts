@@ -12,7 +12,7 @@ import type { Site } from "../../generators/shared/site.js";
 import { type Listed, readListed } from "../check/sources.js";
 import { resolveUnchecked } from "../resolve/pipeline.js";
 import { planDist } from "./render.js";
-import { type Output, type Sink, sink } from "./sink.js";
+import { type Output, presentIn, type Sink, sink } from "./sink.js";
 
 export interface ResolvedShare {
   sources: Listed[];
@@ -30,7 +30,7 @@ export interface ResolvedShare {
 export async function produceResolved(share: ResolvedShare): Promise<{ outputs: Output[]; stopped?: string }> {
   const outputs: Output[] = [];
   if (share.sink.kind === "none") return { outputs };
-  const present = new Set(share.sink.kind === "compare" ? share.sink.present : []);
+  const present = presentIn(share.sink);
   const stop = (error: unknown) => ({ outputs, stopped: error instanceof Error ? error.message : String(error) });
   let planned: ReturnType<typeof planDist>;
   try {

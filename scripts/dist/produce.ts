@@ -14,7 +14,7 @@ import type { Ladder, Problem } from "../model/model.js";
 import { locate } from "../resolve/pipeline.js";
 import { resolveLadders } from "../resolve/resolve.js";
 import { planDist, RenderError } from "./render.js";
-import { type Output, type Sink, sinkKinds } from "./sink.js";
+import { type Output, presentIn, type Sink, sinkKinds } from "./sink.js";
 
 export interface Share {
   sources: Listed[];
@@ -49,7 +49,7 @@ export interface ShareResult {
  */
 export async function produceShare(share: Share, forward?: (ladder: Ladder) => void): Promise<ShareResult> {
   const result: ShareResult = { problems: [], headers: [], outputs: [] };
-  const present = share.sink.kind === "compare" ? new Set(share.sink.present) : new Set<string>();
+  const present = presentIn(share.sink);
   for (const listed of share.sources) {
     const source = readListed(listed);
     const loaded = loadSource(source);

@@ -24,6 +24,21 @@ export interface Output {
   difference?: Difference;
 }
 
+const presentSets = new WeakMap<Sink, ReadonlySet<string>>();
+
+/**
+ * The files of dist/ a comparing sink holds (`Sink.present`), as a set made once per sink and thread; empty
+ * for the other sinks.
+ */
+export function presentIn(to: Sink): ReadonlySet<string> {
+  let present = presentSets.get(to);
+  if (present === undefined) {
+    present = new Set(to.kind === "compare" ? to.present : []);
+    presentSets.set(to, present);
+  }
+  return present;
+}
+
 /** Hands one rendered file (text, or bytes) to the sink. */
 export async function sink(to: Sink, path: string, content: Rendered, present: ReadonlySet<string>): Promise<Output> {
   if (to.kind === "compare") return { path, ...(await compareFile(to.out, path, content, present)) };
