@@ -9,9 +9,9 @@
  * real generator by changing every field of the model, one at a time, and comparing with rendered files.
  * Pure.
  */
+import { isDeepStrictEqual } from "node:util";
 import { sourceName } from "../../generators/markdown/render.js";
 import { type ArtifactKind, artifactsOf, INDEX_FILES } from "../../generators/shared/artifacts.js";
-import { sameData } from "../model/data.js";
 import {
   type Category,
   type Competency,
@@ -237,8 +237,8 @@ function rowsApart(base: Ladder, head: Ladder): Array<[Row, Row]> {
   const [before, after] = [rowsOf(base), rowsOf(head)];
   if (before.length !== after.length) return [];
   const pairs = before.map((row, i): [Row, Row] => [row, after[i] as Row]);
-  if (!sameData(base.levels, head.levels)) return pairs;
-  return pairs.filter(([[bc, b], [hc, h]]) => bc.id !== hc.id || bc.name !== hc.name || !sameData(b, h));
+  if (!isDeepStrictEqual(base.levels, head.levels)) return pairs;
+  return pairs.filter(([[bc, b], [hc, h]]) => bc.id !== hc.id || bc.name !== hc.name || !isDeepStrictEqual(b, h));
 }
 
 /** What the index pages show of every ladder: ids, titles, summaries and level labels, in id order. */
