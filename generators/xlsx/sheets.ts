@@ -74,28 +74,37 @@ function levelCell(competency: Competency, levelId: string): Cell {
   return { value: reason === "" ? "Not applicable" : `Not applicable: ${reason}`, style: "notApplicable" };
 }
 
+/**
+ * Written with plain loops, not spreads of mapped arrays: V8 took about 30 ms to optimise the spread form (a
+ * graph of every spread and callback inlined), more than the function's own run over 834 ladders.
+ */
 export function matrixSheet(ladder: Ladder): Sheet {
-  const header = [...MATRIX_COLUMNS, ...ladder.levels.map(levelLabel)].map(
-    (value): Cell => ({ value, style: "header" }),
-  );
+  const levels = ladder.levels;
+  const header: Cell[] = [];
+  for (const value of MATRIX_COLUMNS) header.push({ value, style: "header" });
+  for (const level of levels) header.push({ value: levelLabel(level), style: "header" });
   const rows: Cell[][] = [header];
   for (const category of ladder.categories) {
-    rows.push([
+    const row: Cell[] = [
       { value: category.name, style: category.from ? "inheritedName" : "category" },
       { value: category.description ?? "", style: "category" },
-      ...ladder.levels.map((): Cell => ({ value: "", style: "category" })),
-    ]);
+    ];
+    for (let i = 0; i < levels.length; i++) row.push({ value: "", style: "category" });
+    rows.push(row);
     for (const competency of category.competencies) {
-      rows.push([
+      const cells: Cell[] = [
         { value: competency.name, style: competency.from ? "inheritedName" : "name" },
         { value: competency.description ?? "", style: competency.from ? "inheritedText" : "text" },
-        ...ladder.levels.map((level) => levelCell(competency, level.id)),
-      ]);
+      ];
+      for (const level of levels) cells.push(levelCell(competency, level.id));
+      rows.push(cells);
     }
   }
+  const columns = [NAME_WIDTH, DESCRIPTION_WIDTH];
+  for (let i = 0; i < levels.length; i++) columns.push(LEVEL_WIDTH);
   return {
     name: "Matrix",
-    columns: [NAME_WIDTH, DESCRIPTION_WIDTH, ...ladder.levels.map(() => LEVEL_WIDTH)],
+    columns,
     rows,
     freeze: { rows: 1, columns: MATRIX_COLUMNS.length },
     print: true,
