@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Ladder } from "../../scripts/model/model.js";
 import type { RenderOptions } from "../shared/site.js";
-import { environment, registerPartial, type Template, template } from "../shared/templates.js";
+import { environment, registerHtmlHelper, registerPartial, type Template, template } from "../shared/templates.js";
 import { buildContext } from "./context.js";
 import { escapeHtml } from "./escape.js";
 import { inlineable, pageScript, sha256, trimCss } from "./inline.js";
@@ -46,7 +46,7 @@ function setUp(): { assets: PageAssets; page: Template<object> } {
   // The only way ladder text reaches the page: `{{text x}}`. A plain `{{x}}` still gets Handlebars' own
   // escaping, and `{{{x}}}` is used only for the policy, style and script, which come from this folder, and for
   // prose, which prose.ts has rendered to HTML from the allowed Markdown with every text escaped.
-  handlebars.registerHelper("text", (value: unknown) => new handlebars.SafeString(escapeHtml(String(value))));
+  registerHtmlHelper(handlebars, "text", (value) => escapeHtml(String(value)));
   for (const name of ["find", "matrix", "cell", "levels", "compare", "across", "history"]) {
     registerPartial(handlebars, name, new URL(`partials/${name}.hbs`, import.meta.url), { strict: true });
   }

@@ -15,7 +15,7 @@ import { proseMarkdown } from "../markdown/organisation.js";
 import { levelAnchor } from "../markdown/render.js";
 import { type Artifact, artifactsOf } from "../shared/artifacts.js";
 import { markdownStamp, type Stamp, stampOf } from "../shared/stamp.js";
-import { environment, template } from "../shared/templates.js";
+import { environment, registerHtmlHelper, template } from "../shared/templates.js";
 import { type OrganisationView, organisationView } from "./organisation.js";
 
 /** One ladder as both index files show it; text is raw, each format escapes it. */
@@ -239,7 +239,7 @@ function compiled(): Templates {
   const style = read("index.css");
   if (/<\/style|<!--|\{\{/i.test(style)) throw new Error("index.css must not contain </style, <!-- or {{");
   const html = environment();
-  html.registerHelper("text", (value: unknown) => new html.SafeString(escapeHtml(String(value))));
+  registerHtmlHelper(html, "text", (value) => escapeHtml(String(value)));
   templates = {
     html: template<IndexHtmlContext>(html, new URL("index.html.hbs", import.meta.url), { strict: true }),
     readme: template<ReadmeContext>(environment(), new URL("readme.md.hbs", import.meta.url), {

@@ -1,11 +1,37 @@
 /**
- * Two questions the fast template compiler (fast-template.ts) asks of a template before and while it writes
- * code: whether any path climbs with `../` (then every block keeps a depth stack), and where a long block's
- * generated lines are cut into functions. Pure.
+ * What the fast template compiler (fast-template.ts) asks of a template before and while it writes code:
+ * whether any path climbs with `../` (then every block keeps a depth stack), where a long block's generated
+ * lines are cut into functions, whether a node uses what it cannot read, and a literal's code. Pure.
  */
 
 // biome-ignore lint/suspicious/noExplicitAny: Handlebars' AST nodes, walked by type.
 type Node = any;
+
+/** A construct the fast compiler does not read; the caller falls back to Handlebars. */
+export class Unsupported extends Error {}
+
+/** A literal argument as code. */
+export function literal(node: Node): string {
+  switch (node.type) {
+    case "StringLiteral":
+      return JSON.stringify(node.value);
+    case "NumberLiteral":
+    case "BooleanLiteral":
+      return String(node.value);
+    case "UndefinedLiteral":
+      return "undefined";
+    case "NullLiteral":
+      return "null";
+    default:
+      throw new Unsupported(node.type);
+  }
+}
+
+/** Throws for hash arguments and sub-expressions. */
+export function noHash(node: Node): void {
+  if (node.hash && node.hash.pairs.length > 0) throw new Unsupported("hash arguments");
+  for (const p of node.params) if (p.type === "SubExpression") throw new Unsupported("sub-expressions");
+}
 
 /** Lines of generated code past which a block's statements go into functions of their own. */
 export const PIECE_LINES = 40;

@@ -17,12 +17,11 @@
  */
 
 import { renderFunction, WRITER } from "./fast-template-output.js";
-import { groups, PIECE_LINES, usesDepths } from "./fast-template-scan.js";
+import { groups, literal, noHash, PIECE_LINES, Unsupported, usesDepths } from "./fast-template-scan.js";
 
 export { CHUNK } from "./fast-template-output.js";
 
-/** A construct this compiler does not read; the caller falls back to Handlebars. */
-export class Unsupported extends Error {}
+export { Unsupported } from "./fast-template-scan.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: Handlebars' AST nodes, walked by type.
 type Node = any;
@@ -115,30 +114,19 @@ export function compileFast(
     if (strict) expression = `rt.strict(${expression}, ${quote(parts[last])}, ${location(loc)})`;
     return expression;
   };
-  const literal = (node: Node): string => {
-    switch (node.type) {
-      case "StringLiteral":
-        return quote(node.value);
-      case "NumberLiteral":
-      case "BooleanLiteral":
-        return String(node.value);
-      case "UndefinedLiteral":
-        return "undefined";
-      case "NullLiteral":
-        return "null";
-      default:
-        throw new Unsupported(node.type);
-    }
-  };
-  const noHash = (node: Node) => {
-    if (node.hash && node.hash.pairs.length > 0) throw new Unsupported("hash arguments");
-    for (const p of node.params) if (p.type === "SubExpression") throw new Unsupported("sub-expressions");
-  };
   const helperOptions = (name: string, scope: Scope) =>
     `{ name: ${quote(name)}, hash: {}, data: ${scope.data}, loc: null, lookupProperty: rt.lookup }`;
 
-  /** The value a mustache shows, before escaping. */
-  const mustacheValue = (node: Node, scope: Scope): string => {
+  /**
+   * The value a mustache shows; `escaped`: escaped. A helper giving a SafeString may carry `html`, the same
+   * HTML from its arguments alone (templates.ts `registerHtmlHelper`): called directly, with no options object,
+   * SafeString or escaping.
+   */
+  const mustacheValue = (node: Node, scope: Scope, escaped: boolean): string => {
+    const value = rawValue(node, scope, escaped);
+    return escaped && node.params.length === 0 ? `rt.escape(${value})` : value;
+  };
+  const rawValue = (node: Node, scope: Scope, escaped: boolean): string => {
     noHash(node);
     const p = node.path;
     if (p.type !== "PathExpression") throw new Unsupported("literal mustache");
@@ -149,7 +137,10 @@ export function compileFast(
       const name = p.parts[0];
       const args = node.params.map((param: Node) => path(param, scope, false));
       const fn = `(rt.helpers[${quote(name)}] || ${path(p, scope, true)})`;
-      return `${fn}.call(${scope.ctx} != null ? ${scope.ctx} : {}, ${[...args, helperOptions(name, scope)].join(", ")})`;
+      const call = `${fn}.call(${scope.ctx} != null ? ${scope.ctx} : {}, ${[...args, helperOptions(name, scope)].join(", ")})`;
+      if (!escaped) return call;
+      const h = temp("h");
+      return `((${h} = rt.helpers[${quote(name)}]) && ${h}.html ? ${h}.html(${args.join(", ")}) : rt.escape(${call}))`;
     }
     if (simpleId) {
       const name = p.parts[0];
@@ -193,14 +184,11 @@ export function compileFast(
         return;
       case "MustacheStatement": {
         const before = temps.length;
-        const value = mustacheValue(node, scope);
+        const escaped = node.escaped && escapes;
+        const value = mustacheValue(node, scope, escaped);
         if (temps.length > before) out.push(`var ${temps.slice(before).join(", ")};`);
         const t = fresh("t");
-        out.push(
-          node.escaped && escapes
-            ? `out += rt.escape(${value});`
-            : `var ${t} = ${value}; if (${t} != null) out += ${t};`,
-        );
+        out.push(escaped ? `out += ${value};` : `var ${t} = ${value}; if (${t} != null) out += ${t};`);
         return;
       }
       case "PartialStatement": {
