@@ -158,3 +158,27 @@ describe("comments after values on the fast path", () => {
     },
   );
 });
+
+describe("a file read from its bytes", () => {
+  const wide = small.replace(/^title: .*$/m, "title: It’s a “small” ladder — é 😀");
+
+  it("gives the same data from bytes, with one or two byte order marks, as from the text", () => {
+    expect(wide).not.toBe(small);
+    const fromText = loadSource({ file: "ladder/x.yaml", text: wide });
+    expect(fromText.ok && (fromText.parsed.data as { title: string }).title).toBe("It’s a “small” ladder — é 😀");
+    for (const bom of ["", "\uFEFF", "\uFEFF\uFEFF"]) {
+      const fromBytes = loadSource({ file: "ladder/x.yaml", text: Buffer.from(bom + wide, "utf8") });
+      expect(fromBytes.ok && fromBytes.parsed.data, JSON.stringify(bom)).toEqual(fromText.ok && fromText.parsed.data);
+    }
+  });
+
+  it("points at a problem's line and column in a file read from its bytes, after the text is gone", () => {
+    // The fast path keeps the bytes, not the decoded text, and decodes them again to locate a problem.
+    const broken = wide.replace(/^(\s+)code: L1$/m, "$1code: ’L1");
+    const line = broken.split("\n").findIndex((l) => l.includes("’L1")) + 1;
+    const result = validateLadders([{ file: "ladder/x.yaml", text: Buffer.from(`\uFEFF${broken}`, "utf8") }]);
+    expect(result.ok).toBe(false);
+    const problem = !result.ok ? result.problems.find((p) => p.line === line) : undefined;
+    expect(problem, JSON.stringify(!result.ok && result.problems)).toBeDefined();
+  });
+});

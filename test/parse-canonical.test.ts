@@ -119,6 +119,31 @@ describe("parseCanonical", () => {
     }
   });
 
+  it("reads values from the file's bytes exactly as from its text, wherever wide characters are", () => {
+    // A text that is not all ASCII has its values read from its UTF-8 (canonical-lines.ts): the same data.
+    const wide = [
+      "it’s “quoted” — and ‘so’ on",
+      "'it’s single ’’quoted'' – yes' # a comment ’",
+      '"double \\u2019 ’ and \\" escapes" # note — here',
+      "emoji 😀 then é # and a comment 😀",
+      "plain é Latin-1 only",
+      "ends wide ’",
+    ];
+    const texts = [
+      ...files.map((file) => readFileSync(path.join(root, file), "utf8").replace(/^\uFEFF/, "")),
+      ...wide.map((value) => `# a comment ’ first\n${head}${value}\ncategories:\n  - id: c\n    name: ${value}\n`),
+      `title: T ’\nlist:\n  - é first\n  - ’ second # c\n  - key: ’ value\n    other: 😀\n`,
+    ];
+    let read = 0;
+    for (const text of texts) {
+      const fromText = parseCanonical(text);
+      expect(parseCanonical(text, Buffer.from(text, "utf8")), text.slice(0, 80)).toEqual(fromText);
+      if (fromText !== undefined && Buffer.byteLength(text) !== text.length) read++;
+    }
+    // The byte path really ran: most of these texts are not ASCII, and the parser read them.
+    expect(read).toBeGreaterThan(wide.length);
+  });
+
   it("reads versions and dates (texts that start with a digit) itself, and declines every number", () => {
     const strings = ["1.0.0", "10.20.30", "2027-01-01", "1.2.3-rc.1", "3rd line", "1_000", "0b101", "1.0.0 # note"];
     for (const value of strings) {

@@ -51,6 +51,8 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
   });
 
   let text: string;
+  /** The UTF-8 the text was decoded from, when it was (the fast parser reads some values from it). */
+  let bytes: Uint8Array | undefined;
   if (typeof source.text === "string") {
     text = source.text;
   } else {
@@ -63,8 +65,12 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
     if (isUtf8(source.text)) {
       // Decoded as TextDecoder would, which drops one byte order mark (another one is dropped below); this way
       // is several times faster on a large file.
-      text = Buffer.from(source.text.buffer, source.text.byteOffset, source.text.byteLength).toString("utf8");
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      bytes = source.text;
+      text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+        bytes = bytes.subarray(3);
+      }
     } else {
       const at = firstInvalidUtf8(source.text);
       return fail(
@@ -79,26 +85,20 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
     return fail("file-too-large", `file is larger than ${MAX_FILE_BYTES} bytes; split it into several ladders`);
   }
   // A UTF-8 byte order mark is accepted: editors on Windows add one.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    bytes = bytes?.subarray(3);
+  }
 
   if (/^(\s|#[^\n]*)*$/.test(text)) {
     return fail("empty-file", "file is empty; a ladder needs at least `title`, `levels` and `categories`");
   }
 
   const id = ladderIdOf(file);
-  const fast = options.fast === false ? undefined : fastParse(text);
+  const fast = options.fast === false ? undefined : fastParse(text, bytes);
   if (fast !== undefined) {
-    // Positions are wanted only when a later stage finds a problem: build the full document then.
-    // The one-scalar-per-line layout is located by a light reader (locate-canonical.ts); the rest composes.
-    let full: Located | undefined;
-    let light: ReturnType<typeof canonicalLocator> | null | undefined;
-    const locate = (path: DocPath, atKey = false) => {
-      if (light === undefined) light = canonicalLocator(text) ?? null;
-      if (light !== null) return light(path, atKey);
-      full ??= compose(text);
-      return full.at(offsetOf(full.doc, path, atKey));
-    };
-    return { ok: true, parsed: { file, id, data: fast, locate, comments: lazyComments(text) } };
+    const decoded = text;
+    return { ok: true, parsed: fastParsed(file, id, fast, bytes ? decodeAgain(bytes) : () => decoded) };
   }
 
   // Refused before the reference parser reads the file: what parsers disagree on, and what would exhaust it.
@@ -138,15 +138,44 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
 
   const data = doc.toJS({ maxAliasCount: 0 });
   const locate = (path: DocPath, atKey = false) => at(offsetOf(doc, path, atKey));
-  return { ok: true, parsed: { file, id, data, locate, comments: lazyComments(text) } };
+  return { ok: true, parsed: { file, id, data, locate, comments: lazyComments(() => text) } };
 }
 
 /** Reads the comments once, when first asked; a search for text the file lacks costs one `includes`. */
-function lazyComments(text: string): (containing?: string) => Comment[] {
+/**
+ * A file the fast parser read: its positions and comments are wanted only when a later stage finds a problem
+ * or lints, and are made from its text then. The one-scalar-per-line layout is located by a light reader
+ * (locate-canonical.ts); the rest composes the full document. `text` gives the text again: decoded anew from
+ * the file's bytes when it had any, so that the text decoded for the parse is not kept with every ladder (a
+ * text with one character past U+00FF is held two bytes a character; the models do not point into it,
+ * canonical-lines.ts).
+ */
+function fastParsed(file: string, id: string, data: unknown, text: () => string): Parsed {
+  let full: Located | undefined;
+  let light: ReturnType<typeof canonicalLocator> | null | undefined;
+  const locate = (path: DocPath, atKey = false) => {
+    if (light === undefined) light = canonicalLocator(text()) ?? null;
+    if (light !== null) return light(path, atKey);
+    full ??= compose(text());
+    return full.at(offsetOf(full.doc, path, atKey));
+  };
+  return { file, id, data, locate, comments: lazyComments(text) };
+}
+
+/** The text of `bytes` (UTF-8 without a byte order mark), decoded when first asked for, then kept. */
+function decodeAgain(bytes: Uint8Array): () => string {
+  let text: string | undefined;
+  return () => {
+    text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    return text;
+  };
+}
+
+function lazyComments(text: () => string): (containing?: string) => Comment[] {
   let comments: Comment[] | undefined;
   return (containing) => {
-    if (containing !== undefined && !text.includes(containing)) return [];
-    comments ??= readComments(text);
+    if (containing !== undefined && !text().includes(containing)) return [];
+    comments ??= readComments(text());
     return containing === undefined ? comments : comments.filter((c) => c.text.includes(containing));
   };
 }
@@ -183,8 +212,8 @@ function compose(text: string): Located {
  * what the reference parser would, or undefined whenever it cannot be sure (the caller then takes the reference
  * parser, the one that reports problems). There is no third parser: every file has one reading.
  */
-export function fastParse(text: string): unknown {
-  return parseCanonical(text);
+export function fastParse(text: string, bytes?: Uint8Array): unknown {
+  return parseCanonical(text, bytes);
 }
 
 /** The source offset of the node at `path`, or of the deepest existing node on the way there. */

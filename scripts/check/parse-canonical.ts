@@ -11,6 +11,7 @@
  * fixture and on texts built to be ambiguous, and test/load-fuzz.test.ts on mutations of the seed. Pure.
  */
 
+import { contentLines, isDash, type Lines, valueText } from "./canonical-lines.js";
 import { MAX_DEPTH } from "./depth.js";
 
 type Data = string | Data[] | { [key: string]: Data };
@@ -64,11 +65,16 @@ const ESCAPES: Record<string, string> = {
   P: "\u2029",
 };
 
-/** Parses text in the canonical layout; undefined when the text is anything else. */
-export function parseCanonical(text: string): Record<string, Data> | undefined {
+/**
+ * Parses text in the canonical layout; undefined when the text is anything else. `bytes`, the UTF-8 the text
+ * was decoded from, is read for the values of a text that is not all ASCII (see `Lines.bytes`).
+ */
+export function parseCanonical(text: string, bytes?: Uint8Array): Record<string, Data> | undefined {
   if (text.includes("\t")) return undefined;
   if (UNUSUAL_OR_SURROGATE.test(text) && (UNUSUAL.test(text) || LONE_SURROGATE.test(text))) return undefined;
-  const lines = contentLines(text);
+  // A text of as many characters as bytes is ASCII, and its slices are as compact as can be; any other is
+  // read from its bytes (canonical-lines.ts `Lines.bytes`), which gives Latin-1 texts compact strings too.
+  const lines = contentLines(text, bytes !== undefined && bytes.length !== text.length ? bytes : undefined);
   if (lines.count === 0 || lines.indent[0] !== 0) return undefined;
   try {
     const data = block(lines, 0, 1);
@@ -79,53 +85,6 @@ export function parseCanonical(text: string): Record<string, Data> | undefined {
     throw error;
   }
 }
-
-/** The lines that hold content (not blank, not a comment), as offsets into the text, and a read position. */
-interface Lines {
-  text: string;
-  count: number;
-  indent: Int32Array;
-  /** Where the content starts (after the indentation) and ends (before the line break). */
-  start: Int32Array;
-  end: Int32Array;
-  at: number;
-}
-
-function contentLines(text: string): Lines {
-  let capacity = 1024;
-  let indent = new Int32Array(capacity);
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
-  let count = 0;
-  for (let pos = 0; pos <= text.length; ) {
-    let stop = text.indexOf("\n", pos);
-    if (stop === -1) stop = text.length;
-    let i = pos;
-    while (i < stop && text.charCodeAt(i) === 32) i++;
-    if (i < stop && text.charCodeAt(i) !== 35 /* # */) {
-      if (count === capacity) {
-        capacity *= 2;
-        indent = grow(indent, capacity);
-        start = grow(start, capacity);
-        end = grow(end, capacity);
-      }
-      indent[count] = i - pos;
-      start[count] = i;
-      end[count] = stop;
-      count++;
-    }
-    pos = stop + 1;
-  }
-  return { text, count, indent, start, end, at: 0 };
-}
-
-function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
-}
-
-const isDash = (lines: Lines, k: number) => lines.text.charCodeAt(lines.start[k]) === 45; /* - */
 
 /** The collection starting at the current line; `depth` counts it (the root is 1), bounded by MAX_DEPTH. */
 function block(lines: Lines, indent: number, depth: number): Data {
@@ -140,7 +99,7 @@ function mapping(lines: Lines, indent: number, into: Record<string, Data>, depth
     if (lines.indent[k] < indent) break;
     if (lines.indent[k] > indent || isDash(lines, k)) bail();
     lines.at++;
-    pair(lines, indent, lines.start[k], lines.end[k], into, depth);
+    pair(lines, k, indent, lines.start[k], lines.end[k], into, depth);
   }
   return into;
 }
@@ -154,8 +113,16 @@ function keyAt(text: string, from: number, to: number): { key: string; colon: nu
   return KEY.test(key) ? { key, colon } : undefined;
 }
 
-/** One `key: value`, or `key:` followed by a more indented block. */
-function pair(lines: Lines, indent: number, from: number, to: number, into: Record<string, Data>, depth: number): void {
+/** One `key: value` on line `k`, or `key:` followed by a more indented block. */
+function pair(
+  lines: Lines,
+  k: number,
+  indent: number,
+  from: number,
+  to: number,
+  into: Record<string, Data>,
+  depth: number,
+): void {
   const found = keyAt(lines.text, from, to) ?? bail();
   const { key, colon } = found;
   if (NOT_STRING_KEY.test(key) || key === "__proto__" || Object.hasOwn(into, key)) bail();
@@ -167,7 +134,7 @@ function pair(lines: Lines, indent: number, from: number, to: number, into: Reco
     into[key] = block(lines, lines.indent[lines.at], depth + 1);
     return;
   }
-  into[key] = scalar(lines.text.slice(from2, end));
+  into[key] = scalar(valueText(lines, k, from2, end));
 }
 
 /**
@@ -225,9 +192,9 @@ function sequence(lines: Lines, indent: number, depth: number): Data[] {
     if (keyAt(text, from, to)) {
       if (depth + 1 > MAX_DEPTH) bail();
       const item: Record<string, Data> = {};
-      pair(lines, indent + 2, from, to, item, depth + 1);
+      pair(lines, k, indent + 2, from, to, item, depth + 1);
       items.push(mapping(lines, indent + 2, item, depth + 1));
-    } else items.push(scalar(text.slice(from, valueEnd(text, from, to))));
+    } else items.push(scalar(valueText(lines, k, from, valueEnd(text, from, to))));
   }
   return items;
 }
