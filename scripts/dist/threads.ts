@@ -28,7 +28,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
  * two-core machine has no free core once the worker runs: traced on 834 seed ladders, optimising took 890 ms
  * of processor time against 1.2 s of wall time, most of it on functions each used for a short while. With the
  * later budget: 320 ms. Measured side by side: `check` of 834 seed ladders 1223 → 1142 ms, of 834 tracks
- * 1313 → 1168 ms, of one 50,000-cell ladder 831 → 764 ms, of one ladder of 50 × 1,000 cells unchanged.
+ * 1313 → 1168 ms, of 50 ladders of 1,000 cells 831 → 764 ms, of one ladder of 50,000 cells unchanged.
  * Commands on one thread keep V8's default (a later budget made `diff` and `validate` 4% slower: the other
  * core is free to optimise for them). Set once, for the whole process, as the first worker starts.
  */
