@@ -137,6 +137,13 @@ async function main(): Promise<number> {
       };
       const commands = {} as Record<CommandName, Measurement>;
       for (const command of COMMANDS) commands[command] = measure([...ladder, ...args[command]], timing);
+      // A pull request usually changes one ladder of many: the last one alone, the rest as in the base.
+      let diffOne: Measurement | undefined;
+      if (shape.ladders > 1) {
+        const one = path.join(dir, "head-one");
+        writeChanged(base, one, CHANGED, corpus, 7, 1);
+        diffOne = measure([...ladder, "diff", "--root", one, "--base", base], timing);
+      }
       const ajvRun = measure(
         [ajv, "validate", "--spec=draft2020", "-s", schema, "-d", path.join(base, ladderGlob)],
         timing,
@@ -166,6 +173,7 @@ async function main(): Promise<number> {
         ajv: ajvRun,
         ratios,
         changedCells,
+        ...(diffOne ? { diffOne } : {}),
       };
       // The in-process stages time check's stages file by file; an organisation is resolved as a whole.
       if (opts.stages && size.tracks === undefined && !(size.shape !== "seed" && size.shape.organisation)) {

@@ -157,17 +157,27 @@ export function writeOrganisation(root: string, shape: Shape, corpus: Corpus, sc
 }
 
 /**
- * Copies `from` to `to` with `fraction` of all cells changed (at least one): each chosen cell gets one word
- * replaced and a sentence added, the kind of edit a pull request makes. Returns how many cells changed.
+ * Copies `from` to `to` with `fraction` of all cells changed (at least one a ladder): each chosen cell gets
+ * one word replaced and a sentence added, the kind of edit a pull request makes. With `ladders`, only that
+ * many ladder files change, the last by name (a track, not the base of an organisation): a pull request
+ * usually touches one ladder of many. Returns how many cells changed.
  */
-export function writeChanged(from: string, to: string, fraction: number, corpus: Corpus, seed = 7): number {
+export function writeChanged(
+  from: string,
+  to: string,
+  fraction: number,
+  corpus: Corpus,
+  seed = 7,
+  ladders = Number.POSITIVE_INFINITY,
+): number {
   cpSync(from, to, { recursive: true });
   const random = prng(seed);
   const dir = path.join(to, "ladder");
   let changed = 0;
   const names = readdirSync(dir)
-    .filter((n) => n.endsWith(".yaml"))
-    .sort();
+    .filter((n) => n.endsWith(".yaml") && !n.startsWith("organisation"))
+    .sort()
+    .slice(-ladders);
   for (const name of names) {
     const lines = readFileSync(path.join(dir, name), "utf8").split("\n");
     // Quoted texts are left alone: words appended after the closing quote would not be YAML.

@@ -43,10 +43,11 @@ export function performanceSection(results: Results): string {
       `after ${options.warmup} warm-up${options.warmup === 1 ? "" : "s"}, peak memory by ${results.rssMethod}), ` +
       `in ms (peak MB); \`node -e 0\` takes ${thousands(results.floor.ms)} ms:`,
     "",
-    "| size | validate | build | check | diff (1% of cells) | ajv-cli validate |",
-    "| --- | --- | --- | --- | --- | --- |",
+    "| size | validate | build | check | diff (1% of cells) | diff (one ladder changed) | ajv-cli validate |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
     ...results.sizes.map(
-      (s) => `| ${label(s)} | ${COMMANDS.map((c) => figure(s.commands[c])).join(" | ")} | ${figure(s.ajv)} |`,
+      (s) =>
+        `| ${label(s)} | ${COMMANDS.map((c) => figure(s.commands[c])).join(" | ")} | ${s.diffOne ? figure(s.diffOne) : "—"} | ${figure(s.ajv)} |`,
     ),
     "",
     "Per ladder and per cell (median wall time over ladders, in ms, and over cells, in µs):",

@@ -20,6 +20,8 @@ export interface SizeResult {
   ratios: Record<CommandName, { toAjv: number; toFloor: number }>;
   /** Cells changed in the head side of the diff. */
   changedCells: number;
+  /** With more than one ladder: `diff` when only one of them changed (its share of the cells, at least one). */
+  diffOne?: Measurement;
   stages?: { cold: Record<string, number>; warm: Record<string, number> };
 }
 
@@ -59,6 +61,9 @@ export function formatReport(sizes: readonly SizeResult[], floor: Measurement, t
       const status = m.exitCode === 0 ? "" : ` exit ${m.exitCode}`;
       rows.push([label, `ladder ${command}${status}`, ms(m.ms), mb(m.peakRssMb), x(r.toAjv), x(r.toFloor)]);
     }
+    const one = size.diffOne;
+    if (one)
+      rows.push([label, "ladder diff, one ladder changed", ms(one.ms), mb(one.peakRssMb), "", x(one.ms / floor.ms)]);
     rows.push([label, "ajv-cli validate", ms(size.ajv.ms), mb(size.ajv.peakRssMb), x(1), x(size.ajv.ms / floor.ms)]);
   }
   rows.push(["—", "node -e 0", ms(floor.ms), mb(floor.peakRssMb), "", x(1)]);

@@ -3,11 +3,12 @@
  * the machines are shared and noisy; only the shape of the figures, and that every command succeeded.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseSizes } from "../bench/bench.js";
+import { corpusFrom, writeChanged, writeCopies } from "../bench/generate.js";
 
 const root = path.join(import.meta.dirname, "..");
 const out = mkdtempSync(path.join(tmpdir(), "ladder-bench-test-"));
@@ -64,6 +65,10 @@ describe("npm run bench", () => {
     expect(copies).toMatchObject({ ladders: 2, levels: 5, competencies: 12 });
     expect(copies.costs.check.perLadderMs).toBeCloseTo(copies.commands.check.ms / 2, 2);
     expect(copies.costs.check.perCellUs).toBeCloseTo((copies.commands.check.ms * 1000) / 120, 1);
+    // Of two ladders, `diff` is measured again with one of them changed; a size of one ladder has no such run.
+    expect(copies.diffOne).toEqual(measurement);
+    expect(run.stdout).toMatch(/seed×2 \(120 cells\) +ladder diff, one ladder changed/);
+    expect(results.sizes[0].diffOne).toBeUndefined();
     for (const size of results.sizes) {
       for (const command of ["validate", "build", "check", "diff"]) {
         expect(size.commands[command], `${size.name} ${command}`).toEqual(measurement);
@@ -94,6 +99,26 @@ describe("npm run bench", () => {
     expect(comment).toMatchObject({ limit: 65_536, met: true });
     expect(results.stress).toMatchObject({ size: "seed×2", changedCells: expect.any(Number) });
   }, 180_000);
+
+  it("changes every ladder of a head, or only the last one", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ladder-bench-changed-"));
+    try {
+      const seed = readFileSync(path.join(root, "ladder/sre.yaml"), "utf8");
+      const base = path.join(dir, "base");
+      writeCopies(base, 3, seed, path.join(root, "schemas"));
+      const corpus = corpusFrom(seed);
+      const changedIn = (head: string) =>
+        readdirSync(path.join(head, "ladder"))
+          .filter((name) => readFileSync(path.join(head, "ladder", name), "utf8") !== seed)
+          .sort();
+      expect(writeChanged(base, path.join(dir, "all"), 0.01, corpus)).toBe(3);
+      expect(changedIn(path.join(dir, "all"))).toEqual(["track-001.yaml", "track-002.yaml", "track-003.yaml"]);
+      expect(writeChanged(base, path.join(dir, "one"), 0.01, corpus, 7, 1)).toBe(1);
+      expect(changedIn(path.join(dir, "one"))).toEqual(["track-003.yaml"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("reads sizes as the seed, multiples of the base, 50k, explicit shapes and copies of the seed", () => {
     expect(parseSizes("seed,2,50k,1x50x1000,seedx834")).toEqual([
