@@ -97,8 +97,10 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
   const id = ladderIdOf(file);
   const fast = options.fast === false ? undefined : fastParse(text, bytes);
   if (fast !== undefined) {
+    // An ASCII text is kept as it is: its models are slices of it anyway, one byte a character.
     const decoded = text;
-    return { ok: true, parsed: fastParsed(file, id, fast, bytes ? decodeAgain(bytes) : () => decoded) };
+    const again = bytes && bytes.length !== text.length ? decodeAgain(bytes) : () => decoded;
+    return { ok: true, parsed: fastParsed(file, id, fast, again) };
   }
 
   // Refused before the reference parser reads the file: what parsers disagree on, and what would exhaust it.
@@ -141,14 +143,13 @@ export function loadSource(source: Source, options: { fast?: boolean } = {}): Lo
   return { ok: true, parsed: { file, id, data, locate, comments: lazyComments(() => text) } };
 }
 
-/** Reads the comments once, when first asked; a search for text the file lacks costs one `includes`. */
 /**
  * A file the fast parser read: its positions and comments are wanted only when a later stage finds a problem
  * or lints, and are made from its text then. The one-scalar-per-line layout is located by a light reader
  * (locate-canonical.ts); the rest composes the full document. `text` gives the text again: decoded anew from
  * the file's bytes when it had any, so that the text decoded for the parse is not kept with every ladder (a
- * text with one character past U+00FF is held two bytes a character; the models do not point into it,
- * canonical-lines.ts).
+ * text with one character past U+00FF is held two bytes a character; the models of a text that is not all
+ * ASCII do not point into it, canonical-lines.ts).
  */
 function fastParsed(file: string, id: string, data: unknown, text: () => string): Parsed {
   let full: Located | undefined;
@@ -171,6 +172,7 @@ function decodeAgain(bytes: Uint8Array): () => string {
   };
 }
 
+/** Reads the comments once, when first asked; a search for text the file lacks costs one `includes`. */
 function lazyComments(text: () => string): (containing?: string) => Comment[] {
   let comments: Comment[] | undefined;
   return (containing) => {
