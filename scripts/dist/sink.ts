@@ -49,9 +49,9 @@ export async function sink(to: Sink, path: string, content: Rendered, present: R
 
 /**
  * The index pages of `ladders` (sorted by id) whose path `wanted` accepts, each rendered and handed to the sink
- * in turn (`present`: the files of dist/ when comparing): by the main thread (dist.ts), and by a worker forwarded the ladders (produce-forwarded.ts). `plan`
- * is render.ts `planDist`, passed in so that this module stays light; it throws a RenderError when the
- * ladders cannot share dist/.
+ * in turn (`present`: the files of dist/ when comparing): by the main thread (dist.ts), and by a worker
+ * forwarded the ladders (produce-forwarded.ts). `plan` is render.ts `planDist`, passed in so that this module
+ * stays light; it throws a RenderError when the ladders cannot share dist/.
  */
 export async function sinkIndex(
   plan: typeof planDist,

@@ -19,15 +19,24 @@ export function byteSize(content: string | readonly string[] | Uint8Array): numb
 export function* wholeCharacters(chunks: readonly string[]): Generator<string> {
   let carry = "";
   for (let i = 0; i < chunks.length; i++) {
-    let chunk = carry + chunks[i];
-    carry = "";
-    const last = chunk.charCodeAt(chunk.length - 1);
-    if (i < chunks.length - 1 && last >= 0xd800 && last <= 0xdbff) {
-      carry = chunk.slice(-1);
-      chunk = chunk.slice(0, -1);
+    const text = carry + chunks[i];
+    if (i === chunks.length - 1) {
+      yield text;
+      break;
     }
-    yield chunk;
+    const [whole, rest] = heldBack(text);
+    carry = rest;
+    yield whole;
   }
+}
+
+/**
+ * `text` cut before a first half of a surrogate pair that ends it, and that half ("" when there is none): the
+ * rule both `wholeCharacters` and `Utf8Blocks` keep a pair whole by, across the chunks they are given.
+ */
+function heldBack(text: string): [string, string] {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? [text.slice(0, -1), text.slice(-1)] : [text, ""];
 }
 
 /** The UTF-8 bytes of a text, whole or in chunks. */
@@ -66,14 +75,9 @@ export class Utf8Blocks {
   /** Encodes the next chunk; false once `out` has said stop. */
   add(chunk: string): boolean {
     if (!this.going) return false;
-    let text = this.carry === "" ? chunk : this.carry + chunk;
-    this.carry = "";
-    const last = text.charCodeAt(text.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) {
-      this.carry = text.slice(-1);
-      text = text.slice(0, -1);
-    }
-    this.encode(text);
+    const [whole, rest] = heldBack(this.carry === "" ? chunk : this.carry + chunk);
+    this.carry = rest;
+    this.encode(whole);
     return this.going;
   }
 
